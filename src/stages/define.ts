@@ -1,0 +1,74 @@
+import type { Doc } from '../core/doc.js';
+import type { z, ZodObjectAny } from '../core/schema.js';
+
+/** What a stage sees while processing one batch. Drops go through `drop`, which counts and records. */
+export interface BatchContext {
+  /** Records a dropped document with a snake_case reason and the value that decided it. */
+  drop(doc: Doc, reason: string, value?: number | string): void;
+  /** Adds to a named counter shown in the report under this stage. */
+  count(counter: string, n?: number): void;
+  /** Adds a value to a named distribution (histogram in the report). */
+  observe(metric: string, value: number): void;
+}
+
+/** Facts a stage may need when it is set up inside a task. */
+export interface StageEnv {
+  /** The stage's id in the recipe (its name unless `id:` was given). */
+  stageId: string;
+  seed: number;
+  /** Index of the task in its phase, and the number of tasks in the phase. */
+  taskIndex: number;
+  taskCount: number;
+  /** Directory for this stage's partials and decisions: `work/<stage id>/`. */
+  workDir: string;
+  warn(message: string): void;
+}
+
+export interface MapProcessor {
+  /** Returns the kept documents in input order; every other document must have gone through `ctx.drop`. */
+  process(batch: Doc[], ctx: BatchContext): Doc[] | Promise<Doc[]>;
+}
+
+/** Per task, on the documents before a global stage: writes a compact partial into `workDir`. */
+export interface Observer {
+  observe(batch: Doc[]): void | Promise<void>;
+  finish(): Promise<void>;
+}
+
+/** Result of a reduce task: counters for the report (cluster sizes etc.). */
+export interface ReduceResult {
+  counters: Record<string, number>;
+  /** Anything small the report should show (samples, tables). */
+  details?: Record<string, unknown>;
+}
+
+interface StageBase<S extends ZodObjectAny> {
+  name: string;
+  description: string;
+  options: S;
+}
+
+export interface MapStageDef<S extends ZodObjectAny = ZodObjectAny> extends StageBase<S> {
+  kind: 'map';
+  create(options: z.output<S>, env: StageEnv): MapProcessor | Promise<MapProcessor>;
+}
+
+export interface GlobalStageDef<S extends ZodObjectAny = ZodObjectAny> extends StageBase<S> {
+  kind: 'global';
+  /** Number of parallel reduce tasks (hash buckets); each observer writes one partial per bucket. */
+  reduceTasks(options: z.output<S>): number;
+  observer(options: z.output<S>, env: StageEnv & { observeTasks: number }): Observer | Promise<Observer>;
+  /** Reduce task `env.taskIndex` of `env.taskCount`; `observeTasks` partials exist per bucket. */
+  reduce(options: z.output<S>, env: StageEnv & { observeTasks: number }): Promise<ReduceResult>;
+  /** Per task, after the barrier: reads the decision and continues the stream. */
+  applier(options: z.output<S>, env: StageEnv & { reduceTasks: number }): MapProcessor | Promise<MapProcessor>;
+}
+
+export type StageDef = MapStageDef | GlobalStageDef;
+
+/** Identity helper so a stage's option types are inferred from its one schema declaration. */
+export function defineStage<S extends ZodObjectAny>(def: MapStageDef<S>): MapStageDef<S>;
+export function defineStage<S extends ZodObjectAny>(def: GlobalStageDef<S>): GlobalStageDef<S>;
+export function defineStage(def: StageDef): StageDef {
+  return def;
+}
