@@ -1,0 +1,55 @@
+import { resolveRank } from '../exec/rank.js';
+import { executePlan } from '../exec/scheduler.js';
+import { runPaths } from '../run/paths.js';
+import { createProgress } from '../run/progress.js';
+import { type Report, writeReport } from '../run/report.js';
+import { openRunDir } from '../run/state.js';
+import { loadPlan, workerCount } from './load.js';
+
+export interface RunFlags {
+  workers?: number;
+  rank?: number;
+  worldSize?: number;
+  phase?: number;
+  restart?: boolean;
+  wait?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** `datamill run RECIPE`: plan, open (or resume) the run directory, run this rank's tasks, report. */
+export async function runCommand(file: string, flags: RunFlags): Promise<void> {
+  const progress = createProgress(flags.quiet ? 'none' : 'auto');
+  const warn = (m: string) => progress.log(`datamill: warning: ${m}`);
+  const plan = await loadPlan(file, warn);
+  const paths = runPaths(plan.recipe.output.dir);
+  const rank = resolveRank({ rank: flags.rank, worldSize: flags.worldSize });
+  const state = await openRunDir(plan, paths, flags.restart === true);
+  const workers = workerCount(flags.workers, plan);
+  progress.log(
+    `datamill: ${state === 'resumed' ? 'resuming' : 'starting'} ${paths.dir}: ${plan.manifest.length} files, ${plan.sourceTasks.length} tasks, ${plan.phases.length} phases, ${workers} workers, rank ${rank.rank}/${rank.worldSize} (${rank.from})`,
+  );
+  const result = await executePlan(plan, paths, {
+    workers,
+    rank,
+    phase: flags.phase,
+    wait: flags.wait !== false,
+    progress,
+  });
+  if (!result.complete) {
+    progress.log(`datamill: this rank is done (${result.tasksRun} tasks); the run completes when every rank has finished${result.waitingFor ? ` (waiting for ${result.waitingFor})` : ''}`);
+    return;
+  }
+  const report = await writeReport(plan, paths);
+  if (flags.json) process.stdout.write(`${JSON.stringify(summary(report, paths.dir))}\n`);
+  progress.log(summaryLine(report, paths.dir));
+}
+
+function summary(r: Report, dir: string) {
+  return { run_dir: dir, documents: r.documents, tokens: r.tokens, stages: r.stages.map((s) => ({ id: s.id, in: s.in, out: s.out, dropped: s.dropped })) };
+}
+
+function summaryLine(r: Report, dir: string): string {
+  const d = r.documents;
+  return `datamill: done: read ${d.read}, kept ${d.out}, dropped ${d.dropped}, quarantined ${d.quarantined}; report: ${dir}/report.md`;
+}

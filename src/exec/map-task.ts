@@ -1,0 +1,106 @@
+import { DatamillError } from '../errors.js';
+import type { MapPhase } from '../plan/phases.js';
+import type { Plan } from '../plan/plan.js';
+import { type RunPaths, taskTag } from '../run/paths.js';
+import { type TaskStats, emptyDomainStats, emptyStageStats } from '../run/stats.js';
+import { DropRecorder } from './recorder.js';
+import { type Sink, outputSink, spillSink, tokenCounter } from './sink.js';
+import { type SourceBatch, readInputDocs } from './source.js';
+import { readSpill, spillFile } from './spill.js';
+import { guard, setupObserver, setupProcessors } from './stage-setup.js';
+
+export interface TaskHooks {
+  warn(message: string): void;
+  /** Called after each batch with the records and bytes it consumed. */
+  progress(records: number, bytes: number): void;
+}
+
+/**
+ * One map task: read (input slice or spill) → apply → fused map stages → output or spill (+ observe).
+ * Stage accounting is checked per batch: every document a stage does not return must have been dropped.
+ */
+export async function runMapTask(plan: Plan, paths: RunPaths, phase: MapPhase, task: number, hooks: TaskHooks): Promise<TaskStats> {
+  const t0 = performance.now();
+  const tag = taskTag(task);
+  const { input } = plan.sourceTasks[task]!;
+  const spec = plan.recipe.inputs[input]!;
+  const domain = spec.domain ?? `input${input}`;
+  const { output } = plan.recipe;
+  const rowSpec = { inText: spec.text_field, outText: output.text_field ?? spec.text_field, inId: spec.id_field, outId: output.id_field };
+  const stats: TaskStats = {
+    phase: phase.name, task, wall_ms: 0, records_in: 0, docs_in: 0, bytes_in: 0, quarantined: 0, docs_out: 0,
+    stages: {}, domains: { [domain]: emptyDomainStats() }, files: [],
+  };
+  const dom = stats.domains[domain]!;
+  const procs = await setupProcessors(plan, paths, phase, task, hooks.warn);
+  for (const p of procs) stats.stages[p.id] = emptyStageStats();
+  const observer = await setupObserver(plan, paths, phase, task, hooks.warn);
+  const recorder = new DropRecorder({
+    ledgerDir: paths.ledger,
+    quarantineDir: paths.quarantine,
+    rejectedDir: output.keep_rejected ? paths.rejected : undefined,
+    prefix: `part-p${phase.index}-${tag}`,
+    rowSpec,
+  });
+  const sink: Sink = phase.observe
+    ? await spillSink(spillFile(paths.spill(phase.index), tag))
+    : await outputSink(plan, task, paths.data, `part-${tag}`, rowSpec);
+  const countOut = phase.observe ? undefined : await tokenCounter(plan);
+  try {
+    for await (const batch of source(plan, paths, phase, task)) {
+      stats.records_in += phase.spillFrom === undefined ? batch.records : 0;
+      stats.bytes_in += batch.bytes;
+      stats.docs_in += batch.docs.length;
+      stats.quarantined += batch.bad.length;
+      dom.docs_in += batch.docs.length;
+      if (batch.bad.length) recorder.quarantine(batch.bad);
+      let docs = batch.docs;
+      for (const { id, proc } of procs) {
+        const st = stats.stages[id]!;
+        const ctx = recorder.contextFor(id, st);
+        recorder.dropsInBatch = 0;
+        const s0 = performance.now();
+        const kept = await guard(id, () => proc.process(docs, ctx));
+        st.wall_ms += performance.now() - s0;
+        st.in += docs.length;
+        st.out += kept.length;
+        if (kept.length + recorder.dropsInBatch !== docs.length) {
+          throw new DatamillError('accounting', `stage ${id}: got ${docs.length} documents, returned ${kept.length} and dropped ${recorder.dropsInBatch} (a stage must drop through ctx.drop, with a reason)`);
+        }
+        docs = kept;
+      }
+      if (observer) await guard(phase.observe!, () => observer.observe(docs));
+      await sink.write(docs);
+      stats.docs_out += docs.length;
+      countOut?.(docs, dom);
+      await recorder.flush();
+      hooks.progress(batch.records, batch.bytes);
+    }
+    if (observer) await guard(phase.observe!, () => observer.finish());
+    stats.files.push(...(await sink.close()), ...(await recorder.close()));
+  } catch (e) {
+    await sink.abort();
+    await recorder.abort();
+    throw e;
+  }
+  stats.wall_ms = performance.now() - t0;
+  return stats;
+}
+
+async function* source(plan: Plan, paths: RunPaths, phase: MapPhase, task: number): AsyncGenerator<SourceBatch> {
+  if (phase.spillFrom !== undefined) {
+    for await (const docs of readSpill(spillFile(paths.spill(phase.spillFrom), taskTag(task)))) {
+      yield { docs, bad: [], records: docs.length, bytes: 0 };
+    }
+    return;
+  }
+  const { input, slice } = plan.sourceTasks[task]!;
+  const spec = plan.recipe.inputs[input]!;
+  const { runtime } = plan.recipe;
+  yield* readInputDocs(
+    slice,
+    { textField: spec.text_field, idField: spec.id_field },
+    { batchBytes: runtime.batch_bytes, warn: () => {} },
+    runtime.on_bad_record === 'quarantine',
+  );
+}

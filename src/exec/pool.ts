@@ -1,0 +1,24 @@
+/**
+ * Adapter for piscina: the only module that imports it. ~20 µs per task here (research/packages.md §3),
+ * negligible against tasks of many megabytes.
+ */
+import { Piscina } from 'piscina';
+import type { TaskReply, TaskRequest } from './worker.js';
+
+export interface WorkerPool {
+  run(req: TaskRequest): Promise<TaskReply>;
+  close(): Promise<void>;
+}
+
+export function createPool(workers: number): WorkerPool {
+  const pool = new Piscina({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+  });
+  return {
+    run: (req) => pool.run(req) as Promise<TaskReply>,
+    close: () => pool.destroy(),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Report } from './report.js';
+
+const n = (x: number) => x.toLocaleString('en-US');
+const pct = (a: number, b: number) => (b > 0 ? `${((100 * a) / b).toFixed(1)}%` : '–');
+
+/** report.md: the summary a CI job posts; every number comes from report.json. */
+export function renderMarkdown(r: Report): string {
+  const d = r.documents;
+  const lines: string[] = [
+    `# datamill report: ${r.recipe}`,
+    '',
+    `Documents read ${n(d.read)} → kept ${n(d.out)} (${pct(d.out, d.read)}), dropped ${n(d.dropped)}, quarantined ${n(d.quarantined)}. Accounting balanced: ${d.balanced ? 'yes' : 'NO'}.`,
+    `Tokens (${r.tokens.tokenizer}, ${r.tokens.mode}${r.tokens.mode === 'sample' ? `, ${n(r.tokens.counted_docs)} docs counted` : ''}): ${n(r.tokens.estimated_total)}.`,
+    '',
+    '## Stages',
+    '',
+    '| stage | in | out | dropped | reasons | wall s |',
+    '|---|---:|---:|---:|---|---:|',
+  ];
+  for (const s of r.stages) {
+    const reasons = Object.entries(s.dropped).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${n(v)}`).join(', ');
+    lines.push(`| ${s.id} | ${n(s.in)} | ${n(s.out)} | ${n(s.dropped_total)} | ${reasons || '–'} | ${(s.wall_ms / 1000).toFixed(2)} |`);
+  }
+  lines.push('', '## Domains', '', '| domain | docs in | docs out | kept | MB out | tokens (est.) |', '|---|---:|---:|---:|---:|---:|');
+  for (const [name, x] of Object.entries(r.domains)) {
+    lines.push(`| ${name} | ${n(x.docs_in)} | ${n(x.docs_out)} | ${pct(x.docs_out, x.docs_in)} | ${(x.bytes_out / 1e6).toFixed(2)} | ${n(x.tokens_estimated)} |`);
+  }
+  for (const [id, red] of Object.entries(r.reduce)) {
+    lines.push('', `## ${id}`, '');
+    for (const [k, v] of Object.entries(red.counters)) lines.push(`- ${k}: ${n(v)}`);
+  }
+  lines.push('', `Output files: ${r.output_files.filter((f) => f.startsWith('data')).length}; tasks: ${r.tasks}.`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,120 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { DatamillError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import type { Plan } from '../plan/plan.js';
+import { quantile } from './metric.js';
+import type { RunPaths } from './paths.js';
+import { renderMarkdown } from './report-md.js';
+import {
+  type DomainStats, type StageStats, type TaskStats, emptyDomainStats, emptyStageStats, mergeDomainStats, mergeStageStats, totalDropped,
+} from './stats.js';
+
+export interface Report {
+  datamill: string;
+  recipe: string;
+  recipe_hash: string;
+  seed: number;
+  documents: { read: number; quarantined: number; out: number; dropped: number; balanced: boolean };
+  input_bytes: number;
+  stages: ({ id: string; stage: string; dropped_total: number } & StageStats & { metric_summary: Record<string, unknown> })[];
+  reduce: Record<string, { counters: Record<string, number>; details: Record<string, unknown[]> }>;
+  domains: Record<string, DomainStats & { tokens_estimated: number }>;
+  tokens: { tokenizer: string; mode: string; estimated_total: number; counted_docs: number };
+  output_files: string[];
+  tasks: number;
+  task_wall_ms: number;
+}
+
+async function readAllStats(paths: RunPaths, plan: Plan): Promise<TaskStats[]> {
+  const all: TaskStats[] = [];
+  for (const phase of plan.phases) {
+    const dir = path.join(paths.statsDir, phase.name);
+    for (const f of (await readdir(dir).catch(() => [] as string[])).sort()) {
+      if (f.endsWith('.json')) all.push(JSON.parse(await readFile(path.join(dir, f), 'utf8')) as TaskStats);
+    }
+  }
+  return all;
+}
+
+/** Merges every task's stats into report.json and report.md, after checking that no document was lost. */
+export async function writeReport(plan: Plan, paths: RunPaths): Promise<Report> {
+  const all = await readAllStats(paths, plan);
+  const first = plan.phases[0]!.name;
+  const last = plan.phases[plan.phases.length - 1]!.name;
+  const stages = new Map<string, StageStats>(plan.recipe.stages.map((s) => [s.id, emptyStageStats()]));
+  const domains: Record<string, DomainStats> = {};
+  const reduce: Report['reduce'] = {};
+  let read = 0, quarantined = 0, out = 0, inputBytes = 0, wall = 0;
+  const files: string[] = [];
+  for (const t of all) {
+    wall += t.wall_ms;
+    if (t.phase === first) {
+      read += t.records_in;
+      inputBytes += t.bytes_in;
+    }
+    quarantined += t.quarantined;
+    if (t.phase === last) out += t.docs_out;
+    for (const [id, s] of Object.entries(t.stages)) mergeStageStats(stages.get(id) ?? emptyStageStats(), s);
+    for (const [d, s] of Object.entries(t.domains)) {
+      const into = (domains[d] ??= emptyDomainStats());
+      // docs_in is counted where documents enter (the first phase); outputs where they leave.
+      mergeDomainStats(into, t.phase === first ? s : { ...s, docs_in: 0 });
+    }
+    if (t.reduce) mergeReduce(reduce, plan, t);
+    files.push(...t.files.map((f) => path.relative(paths.dir, f)));
+  }
+  let dropped = 0;
+  const stageRows = plan.recipe.stages.map((ref) => {
+    const s = stages.get(ref.id)!;
+    const d = totalDropped(s);
+    dropped += d;
+    if (s.in !== s.out + d) throw accounting(`stage ${ref.id}: in ${s.in} ≠ out ${s.out} + dropped ${d}`);
+    const metric_summary = Object.fromEntries(
+      Object.entries(s.metrics).map(([k, m]) => [k, { count: m.count, mean: m.count ? m.sum / m.count : null, min: m.min, p50: quantile(m, 0.5), p90: quantile(m, 0.9), max: m.max }]),
+    );
+    return { id: ref.id, stage: ref.stage, dropped_total: d, ...s, metric_summary };
+  });
+  const balanced = read === out + dropped + quarantined;
+  if (!balanced) throw accounting(`documents read ${read} ≠ out ${out} + dropped ${dropped} + quarantined ${quarantined}`);
+  const report: Report = {
+    datamill: plan.datamill, recipe: plan.recipeFile, recipe_hash: plan.recipeHash, seed: plan.recipe.runtime.seed,
+    documents: { read, quarantined, out, dropped, balanced }, input_bytes: inputBytes, stages: stageRows, reduce,
+    domains: withTokenEstimates(domains), tokens: tokenSummary(plan, domains), output_files: files.sort(), tasks: all.length, task_wall_ms: Math.round(wall),
+  };
+  await writeFileAtomic(paths.reportJson, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFileAtomic(paths.reportMd, renderMarkdown(report));
+  return report;
+}
+
+function accounting(what: string): DatamillError {
+  return new DatamillError('accounting', `accounting check failed: ${what}; documents were lost, this is a bug in a stage or in datamill`);
+}
+
+function mergeReduce(into: Report['reduce'], plan: Plan, t: TaskStats): void {
+  const phase = plan.phases.find((p) => p.name === t.phase);
+  const id = phase?.kind === 'reduce' ? phase.stage : t.phase;
+  const r = (into[id] ??= { counters: {}, details: {} });
+  for (const [k, n] of Object.entries(t.reduce!.counters)) r.counters[k] = (r.counters[k] ?? 0) + n;
+  for (const [k, v] of Object.entries(t.reduce!.details ?? {})) (r.details[k] ??= []).push(...(Array.isArray(v) ? v : [v]));
+}
+
+function estimate(d: DomainStats): number {
+  return d.token_bytes > 0 ? Math.round((d.tokens / d.token_bytes) * d.bytes_out) : 0;
+}
+
+function withTokenEstimates(domains: Record<string, DomainStats>): Report['domains'] {
+  const out: Report['domains'] = {};
+  for (const k of Object.keys(domains).sort()) out[k] = { ...domains[k]!, tokens_estimated: estimate(domains[k]!) };
+  return out;
+}
+
+function tokenSummary(plan: Plan, domains: Record<string, DomainStats>): Report['tokens'] {
+  const { tokenizer, token_count } = plan.recipe.runtime;
+  let total = 0, counted = 0;
+  for (const d of Object.values(domains)) {
+    total += estimate(d);
+    counted += d.token_docs;
+  }
+  return { tokenizer, mode: token_count, estimated_total: total, counted_docs: counted };
+}
