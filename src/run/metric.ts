@@ -42,6 +42,8 @@ export function mergeMetric(into: Metric, from: Metric): void {
 /** Approximate quantile from the bins (lower edge of the bin holding the q-th value, clamped to min/max). */
 export function quantile(m: Metric, q: number): number {
   if (m.count === 0) return Number.NaN;
+  if (q <= 0) return m.min;
+  if (q >= 1) return m.max;
   const keys = Object.keys(m.bins).sort((a, b) => order(a) - order(b));
   let seen = 0;
   const target = q * m.count;
