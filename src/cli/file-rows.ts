@@ -12,7 +12,8 @@ export async function wholeFileSlice(file: string, warn: (m: string) => void): P
   if (sniffed.warning) warn(sniffed.warning);
   const shard = path.relative(process.cwd(), file) || file;
   const base = { path: file, shard, format: sniffed.format, compression: sniffed.compression, start: 0 };
-  if (sniffed.format === 'parquet') return { ...base, end: (await parquetInfo(file, shard)).rowGroups.length };
+  if (sniffed.format === 'parquet')
+    return { ...base, end: (await parquetInfo(file, shard)).rowGroups.length };
   if (sniffed.format === 'arrow') return { ...base, end: (await arrowInfo(file, shard)).batches };
   return { ...base, end: (await stat(file)).size };
 }

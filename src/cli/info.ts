@@ -1,9 +1,9 @@
-import { recipeJsonSchema } from '../recipe/json-schema.js';
-import { loadRecipe } from '../recipe/load.js';
 import { toJsonSchema } from '../core/schema.js';
 import { usageError } from '../errors.js';
-import { allStages, getStage, stageNames } from '../stages/registry.js';
+import { recipeJsonSchema } from '../recipe/json-schema.js';
+import { loadRecipe } from '../recipe/load.js';
 import { suggest } from '../recipe/suggest.js';
+import { allStages, getStage, stageNames } from '../stages/registry.js';
 import { loadPlan } from './load.js';
 
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
@@ -22,13 +22,21 @@ export async function planCommand(file: string, flags: { json?: boolean }): Prom
     return;
   }
   const bytes = plan.manifest.reduce((s, f) => s + f.bytes, 0);
-  out(`${plan.manifest.length} input files, ${(bytes / 1e6).toFixed(1)} MB, ${plan.sourceTasks.length} source tasks`);
+  out(
+    `${plan.manifest.length} input files, ${(bytes / 1e6).toFixed(1)} MB, ${plan.sourceTasks.length} source tasks`,
+  );
   for (const p of plan.phases) {
     if (p.kind === 'reduce') out(`phase ${p.name}: reduce ${p.stage} in ${p.tasks} task(s)`);
     else {
       const from = p.spillFrom === undefined ? 'input' : `spill of phase ${p.spillFrom}`;
-      const chain = [...(p.apply ? [`apply ${p.apply}`] : []), ...p.stages, ...(p.observe ? [`observe ${p.observe}`] : [])];
-      out(`phase ${p.name}: ${p.tasks} task(s): ${from} → ${chain.join(' → ') || '(no stages)'} → ${p.observe ? 'spill' : 'output'}`);
+      const chain = [
+        ...(p.apply ? [`apply ${p.apply}`] : []),
+        ...p.stages,
+        ...(p.observe ? [`observe ${p.observe}`] : []),
+      ];
+      out(
+        `phase ${p.name}: ${p.tasks} task(s): ${from} → ${chain.join(' → ') || '(no stages)'} → ${p.observe ? 'spill' : 'output'}`,
+      );
     }
   }
 }
@@ -42,11 +50,24 @@ export function stagesCommand(name: string | undefined, flags: { json?: boolean 
   const def = getStage(name);
   if (!def) {
     const hint = suggest(name, stageNames());
-    throw usageError(`unknown stage "${name}"${hint ? `, did you mean "${hint}"?` : ''} (datamill stages lists them)`);
+    throw usageError(
+      `unknown stage "${name}"${hint ? `, did you mean "${hint}"?` : ''} (datamill stages lists them)`,
+    );
   }
-  const schema = toJsonSchema(def.options) as { properties?: Record<string, { description?: string; default?: unknown; type?: unknown; enum?: unknown[] }> };
+  const schema = toJsonSchema(def.options) as {
+    properties?: Record<
+      string,
+      { description?: string; default?: unknown; type?: unknown; enum?: unknown[] }
+    >;
+  };
   if (flags.json) {
-    out(JSON.stringify({ name: def.name, kind: def.kind, description: def.description, options: schema }, null, 2));
+    out(
+      JSON.stringify(
+        { name: def.name, kind: def.kind, description: def.description, options: schema },
+        null,
+        2,
+      ),
+    );
     return;
   }
   out(`${def.name} (${def.kind}): ${def.description}\n\noptions:`);

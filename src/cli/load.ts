@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { type Plan, type PlanRecipe, buildPlan } from '../plan/plan.js';
+import { buildPlan, type Plan, type PlanRecipe } from '../plan/plan.js';
 import { loadRecipe } from '../recipe/load.js';
 import type { StageDef } from '../stages/define.js';
 import { getStage } from '../stages/registry.js';

@@ -3,17 +3,18 @@
  * their code; anything else is a bug and prints its stack (exit 1).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DATAMILL_VERSION } from '../plan/plan.js';
 import { EXIT, isDatamillError } from '../errors.js';
-import { inspectCommand } from './inspect.js';
+import { DATAMILL_VERSION } from '../plan/plan.js';
 import { planCommand, schemaCommand, stagesCommand, validateCommand } from './info.js';
+import { inspectCommand } from './inspect.js';
 import { runCommand } from './run.js';
 import { statsCommand } from './stats.js';
 
 function int(name: string, min: number) {
   return (v: string) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}, got "${v}"`);
+    if (!Number.isInteger(n) || n < min)
+      throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}, got "${v}"`);
     return n;
   };
 }
@@ -26,7 +27,9 @@ function rate(v: string): number {
 
 export function buildProgram(): Command {
   const program = new Command('datamill')
-    .description('Prepare LLM training data: stream Parquet/JSONL shards through filters, dedup and mixing stages.')
+    .description(
+      'Prepare LLM training data: stream Parquet/JSONL shards through filters, dedup and mixing stages.',
+    )
     .version(DATAMILL_VERSION)
     .showSuggestionAfterError(true)
     .exitOverride();
@@ -34,16 +37,32 @@ export function buildProgram(): Command {
     .command('run')
     .description('run a recipe: read, process and write, into the run directory named by output.dir')
     .argument('<recipe>', 'recipe YAML file')
-    .option('-w, --workers <n>', 'worker threads (default: runtime.workers, else one per core)', int('--workers', 1))
-    .option('--rank <r>', 'run only tasks t with t % world-size == r (default: from SLURM_ARRAY_TASK_ID etc.)', int('--rank', 0))
+    .option(
+      '-w, --workers <n>',
+      'worker threads (default: runtime.workers, else one per core)',
+      int('--workers', 1),
+    )
+    .option(
+      '--rank <r>',
+      'run only tasks t with t % world-size == r (default: from SLURM_ARRAY_TASK_ID etc.)',
+      int('--rank', 0),
+    )
     .option('--world-size <w>', 'number of ranks', int('--world-size', 1))
-    .option('--phase <n>', 'run only this phase (see datamill plan); for one array job per phase', int('--phase', 0))
+    .option(
+      '--phase <n>',
+      'run only this phase (see datamill plan); for one array job per phase',
+      int('--phase', 0),
+    )
     .option('--restart', 'delete a run directory written by a different recipe and start over')
     .option('--no-wait', 'at a barrier held by other ranks, stop instead of waiting')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--json', 'print the summary as JSON on stdout')
     .action((recipe: string, o) => runCommand(recipe, o));
-  program.command('validate').description('check a recipe without reading data').argument('<recipe>').action((r: string) => validateCommand(r));
+  program
+    .command('validate')
+    .description('check a recipe without reading data')
+    .argument('<recipe>')
+    .action((r: string) => validateCommand(r));
   program
     .command('plan')
     .description('print phases and tasks (reads file headers and footers only)')
@@ -52,11 +71,14 @@ export function buildProgram(): Command {
     .action((r: string, o) => planCommand(r, o));
   program
     .command('stages')
-    .description('list stages, or show one stage\'s options')
+    .description("list stages, or show one stage's options")
     .argument('[name]')
     .option('--json', 'options as JSON Schema')
     .action((n: string | undefined, o) => stagesCommand(n, o));
-  program.command('schema').description('print the JSON Schema of recipes (for editor autocompletion)').action(() => schemaCommand());
+  program
+    .command('schema')
+    .description('print the JSON Schema of recipes (for editor autocompletion)')
+    .action(() => schemaCommand());
   program
     .command('inspect')
     .description('print records of a JSONL/Parquet/Arrow file as JSONL')
@@ -68,7 +90,11 @@ export function buildProgram(): Command {
     .description('profile files: documents, bytes, tokens, lengths, fields and types')
     .argument('<files...>')
     .option('--text-field <name>', 'text field', 'text')
-    .addOption(new Option('--token-sample-rate <r>', 'share of documents tokenized exactly').default(0.05).argParser(rate))
+    .addOption(
+      new Option('--token-sample-rate <r>', 'share of documents tokenized exactly')
+        .default(0.05)
+        .argParser(rate),
+    )
     .option('--json', 'machine-readable profile')
     .action((f: string[], o) => statsCommand(f, o));
   return program;
@@ -88,7 +114,9 @@ export async function main(argv: string[]): Promise<number> {
     if (typeof ce.code === 'string' && ce.code.startsWith('commander.')) {
       return ce.code === 'commander.helpDisplayed' || ce.code === 'commander.version' ? EXIT.ok : EXIT.usage;
     }
-    process.stderr.write(`datamill: internal error (this is a bug, please report it):\n${e instanceof Error ? e.stack : String(e)}\n`);
+    process.stderr.write(
+      `datamill: internal error (this is a bug, please report it):\n${e instanceof Error ? e.stack : String(e)}\n`,
+    );
     return EXIT.bug;
   }
 }

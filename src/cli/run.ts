@@ -37,7 +37,9 @@ export async function runCommand(file: string, flags: RunFlags): Promise<void> {
     progress,
   });
   if (!result.complete) {
-    progress.log(`datamill: this rank is done (${result.tasksRun} tasks); the run completes when every rank has finished${result.waitingFor ? ` (waiting for ${result.waitingFor})` : ''}`);
+    progress.log(
+      `datamill: this rank is done (${result.tasksRun} tasks); the run completes when every rank has finished${result.waitingFor ? ` (waiting for ${result.waitingFor})` : ''}`,
+    );
     return;
   }
   const report = await writeReport(plan, paths);
@@ -46,7 +48,14 @@ export async function runCommand(file: string, flags: RunFlags): Promise<void> {
 }
 
 function summary(r: Report, dir: string) {
-  return { run_dir: dir, documents: r.documents, tokens: r.tokens, stages: r.stages.map((s) => ({ id: s.id, in: s.in, out: s.out, dropped: s.dropped })) };
+  return {
+    run_dir: dir,
+    documents: r.documents,
+    input_bytes: r.input_bytes,
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    tokens: r.tokens,
+    stages: r.stages.map((s) => ({ id: s.id, in: s.in, out: s.out, dropped: s.dropped })),
+  };
 }
 
 function summaryLine(r: Report, dir: string): string {

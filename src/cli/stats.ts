@@ -1,6 +1,6 @@
-import { loadTokenizer } from '../text/tokens.js';
+import { addValue, emptyMetric, type Metric, quantile } from '../run/metric.js';
 import { unitHash } from '../text/hash.js';
-import { addValue, emptyMetric, quantile, type Metric } from '../run/metric.js';
+import { loadTokenizer } from '../text/tokens.js';
 import { fileRows } from './file-rows.js';
 
 export interface StatsFlags {
@@ -34,7 +34,18 @@ function typeName(v: unknown): string {
 export async function statsCommand(files: string[], flags: StatsFlags): Promise<void> {
   const warn = (m: string) => process.stderr.write(`datamill: warning: ${m}\n`);
   const count = await loadTokenizer('cl100k_base');
-  const p: Profile = { files: files.length, records: 0, bad_records: 0, text_bytes: 0, missing_text: 0, chars: emptyMetric(), fields: {}, token_docs: 0, token_bytes: 0, tokens: 0 };
+  const p: Profile = {
+    files: files.length,
+    records: 0,
+    bad_records: 0,
+    text_bytes: 0,
+    missing_text: 0,
+    chars: emptyMetric(),
+    fields: {},
+    token_docs: 0,
+    token_bytes: 0,
+    tokens: 0,
+  };
   for (const file of files) {
     for await (const batch of fileRows(file, warn)) {
       p.bad_records += batch.bad.length;
@@ -62,8 +73,25 @@ export async function statsCommand(files: string[], flags: StatsFlags): Promise<
     }
   }
   const tokens = p.token_bytes > 0 ? Math.round((p.tokens / p.token_bytes) * p.text_bytes) : 0;
-  const lengths = { mean: p.chars.count ? p.chars.sum / p.chars.count : 0, min: p.chars.min, p10: quantile(p.chars, 0.1), p50: quantile(p.chars, 0.5), p90: quantile(p.chars, 0.9), max: p.chars.max };
-  const result = { files: p.files, documents: p.records, bad_records: p.bad_records, missing_text: p.missing_text, text_bytes: p.text_bytes, tokens_cl100k_estimated: tokens, token_sample_docs: p.token_docs, text_chars: lengths, fields: p.fields };
+  const lengths = {
+    mean: p.chars.count ? p.chars.sum / p.chars.count : 0,
+    min: p.chars.min,
+    p10: quantile(p.chars, 0.1),
+    p50: quantile(p.chars, 0.5),
+    p90: quantile(p.chars, 0.9),
+    max: p.chars.max,
+  };
+  const result = {
+    files: p.files,
+    documents: p.records,
+    bad_records: p.bad_records,
+    missing_text: p.missing_text,
+    text_bytes: p.text_bytes,
+    tokens_cl100k_estimated: tokens,
+    token_sample_docs: p.token_docs,
+    text_chars: lengths,
+    fields: p.fields,
+  };
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
@@ -73,7 +101,12 @@ export async function statsCommand(files: string[], flags: StatsFlags): Promise<
     `text ${(p.text_bytes / 1e6).toFixed(2)} MB, tokens (cl100k, est. from ${p.token_docs} docs) ${tokens}`,
     `chars per doc: mean ${lengths.mean.toFixed(0)}, min ${lengths.min}, p10 ~${lengths.p10.toFixed(0)}, p50 ~${lengths.p50.toFixed(0)}, p90 ~${lengths.p90.toFixed(0)}, max ${lengths.max}`,
     'fields:',
-    ...Object.entries(p.fields).map(([k, t]) => `  ${k}: ${Object.entries(t).map(([n, c]) => `${n} ${c}`).join(', ')}`),
+    ...Object.entries(p.fields).map(
+      ([k, t]) =>
+        `  ${k}: ${Object.entries(t)
+          .map(([n, c]) => `${n} ${c}`)
+          .join(', ')}`,
+    ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -14,13 +14,17 @@ export function decisionFile(workDir: string, bucket: number): string {
 
 /** Order of records in a run: by hash, then rank (lower keeps), then manifest position. */
 export function recordLess(a: DataView, ai: number, b: DataView, bi: number): boolean {
-  const ah = a.getUint32(ai, true), bh = b.getUint32(bi, true);
+  const ah = a.getUint32(ai, true),
+    bh = b.getUint32(bi, true);
   if (ah !== bh) return ah < bh;
-  const al = a.getUint32(ai + 4, true), bl = b.getUint32(bi + 4, true);
+  const al = a.getUint32(ai + 4, true),
+    bl = b.getUint32(bi + 4, true);
   if (al !== bl) return al < bl;
-  const ar = a.getFloat64(ai + 8, true), br = b.getFloat64(bi + 8, true);
+  const ar = a.getFloat64(ai + 8, true),
+    br = b.getFloat64(bi + 8, true);
   if (ar !== br) return ar < br;
-  const at = a.getUint32(ai + 16, true), bt = b.getUint32(bi + 16, true);
+  const at = a.getUint32(ai + 16, true),
+    bt = b.getUint32(bi + 16, true);
   if (at !== bt) return at < bt;
   return a.getUint32(ai + 20, true) < b.getUint32(bi + 20, true);
 }
@@ -32,7 +36,10 @@ export const DROP_BIT = 0x80000000;
  * Encodes one bucket's decision: `[u32 tasks][u32 offsets × (tasks+1)][entries: u32 ordinal, u32 value]`,
  * entries grouped by task and sorted by ordinal, so an applier reads only its own range.
  */
-export function encodeDecision(tasks: number, entries: { task: number; ordinal: number; value: number }[]): Buffer {
+export function encodeDecision(
+  tasks: number,
+  entries: { task: number; ordinal: number; value: number }[],
+): Buffer {
   entries.sort((x, y) => x.task - y.task || x.ordinal - y.ordinal);
   const head = 4 + 4 * (tasks + 1);
   const buf = Buffer.alloc(head + entries.length * 8);
@@ -57,5 +64,6 @@ export function readDecision(file: string, task: number, into: Map<number, numbe
   const head = 4 + 4 * (tasks + 1);
   const from = buf.readUInt32LE(4 + 4 * task);
   const to = buf.readUInt32LE(4 + 4 * (task + 1));
-  for (let i = from; i < to; i++) into.set(buf.readUInt32LE(head + 8 * i), buf.readUInt32LE(head + 8 * i + 4));
+  for (let i = from; i < to; i++)
+    into.set(buf.readUInt32LE(head + 8 * i), buf.readUInt32LE(head + 8 * i + 4));
 }

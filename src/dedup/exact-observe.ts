@@ -63,8 +63,13 @@ export class ExactObserver implements Observer {
   }
 
   private sortedRun(b: number): Buffer {
-    const hi = this.his[b]!, lo = this.los[b]!, rank = this.ranks[b]!, ord = this.ords[b]!;
-    const idx = Array.from(hi.keys()).sort((x, y) => hi[x]! - hi[y]! || lo[x]! - lo[y]! || rank[x]! - rank[y]! || ord[x]! - ord[y]!);
+    const hi = this.his[b]!,
+      lo = this.los[b]!,
+      rank = this.ranks[b]!,
+      ord = this.ords[b]!;
+    const idx = Array.from(hi.keys()).sort(
+      (x, y) => hi[x]! - hi[y]! || lo[x]! - lo[y]! || rank[x]! - rank[y]! || ord[x]! - ord[y]!,
+    );
     const buf = Buffer.alloc(idx.length * EXACT_RECORD_BYTES);
     const task = this.env.taskIndex;
     idx.forEach((i, k) => {

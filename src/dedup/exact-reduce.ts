@@ -1,5 +1,5 @@
 import { DROP_BIT, EXACT_RECORD_BYTES, partialFile, recordLess } from './exact-files.js';
-import { RunReader, mergeRuns } from './runs.js';
+import { mergeRuns, RunReader } from './runs.js';
 
 export interface ExactReduceOutput {
   counters: Record<string, number>;
@@ -13,12 +13,17 @@ export interface ExactReduceOutput {
  */
 export function reduceExactBucket(workDir: string, bucket: number, observeTasks: number): ExactReduceOutput {
   const readers: RunReader[] = [];
-  for (let t = 0; t < observeTasks; t++) readers.push(new RunReader(partialFile(workDir, t, bucket), EXACT_RECORD_BYTES));
+  for (let t = 0; t < observeTasks; t++)
+    readers.push(new RunReader(partialFile(workDir, t, bucket), EXACT_RECORD_BYTES));
   const entries: ExactReduceOutput['entries'] = [];
   const sizes: Record<string, number> = {};
-  let docs = 0, clusters = 0, duplicates = 0, maxSize = 0;
+  let docs = 0,
+    clusters = 0,
+    duplicates = 0,
+    maxSize = 0;
   let group: { task: number; ordinal: number }[] = [];
-  let gh = -1, gl = -1;
+  let gh = -1,
+    gl = -1;
   const flush = () => {
     if (group.length > 1) {
       const size = group.length;
@@ -33,7 +38,8 @@ export function reduceExactBucket(workDir: string, bucket: number, observeTasks:
   };
   mergeRuns(readers, recordLess, (v, at) => {
     docs++;
-    const hi = v.getUint32(at, true), lo = v.getUint32(at + 4, true);
+    const hi = v.getUint32(at, true),
+      lo = v.getUint32(at + 4, true);
     if (hi !== gh || lo !== gl) {
       flush();
       gh = hi;

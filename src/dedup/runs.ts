@@ -38,7 +38,10 @@ export class RunReader {
 
   private refill(): void {
     const n = readSync(this.fd, this.buf, 0, this.buf.length, null);
-    if (n % this.recordBytes !== 0) throw new Error(`${this.file}: ${n} bytes is not a whole number of ${this.recordBytes}-byte records (truncated run file)`);
+    if (n % this.recordBytes !== 0)
+      throw new Error(
+        `${this.file}: ${n} bytes is not a whole number of ${this.recordBytes}-byte records (truncated run file)`,
+      );
     this.filled = n;
     this.at = 0;
     if (n === 0) this.close();

@@ -2,10 +2,10 @@ import { DatamillError } from '../errors.js';
 import type { MapPhase } from '../plan/phases.js';
 import type { Plan } from '../plan/plan.js';
 import { type RunPaths, taskTag } from '../run/paths.js';
-import { type TaskStats, emptyDomainStats, emptyStageStats } from '../run/stats.js';
+import { emptyDomainStats, emptyStageStats, type TaskStats } from '../run/stats.js';
 import { DropRecorder } from './recorder.js';
-import { type Sink, outputSink, spillSink, tokenCounter } from './sink.js';
-import { type SourceBatch, readInputDocs } from './source.js';
+import { outputSink, type Sink, spillSink, tokenCounter } from './sink.js';
+import { readInputDocs, type SourceBatch } from './source.js';
 import { readSpill, spillFile } from './spill.js';
 import { guard, setupObserver, setupProcessors } from './stage-setup.js';
 
@@ -19,17 +19,37 @@ export interface TaskHooks {
  * One map task: read (input slice or spill) → apply → fused map stages → output or spill (+ observe).
  * Stage accounting is checked per batch: every document a stage does not return must have been dropped.
  */
-export async function runMapTask(plan: Plan, paths: RunPaths, phase: MapPhase, task: number, hooks: TaskHooks): Promise<TaskStats> {
+export async function runMapTask(
+  plan: Plan,
+  paths: RunPaths,
+  phase: MapPhase,
+  task: number,
+  hooks: TaskHooks,
+): Promise<TaskStats> {
   const t0 = performance.now();
   const tag = taskTag(task);
   const { input } = plan.sourceTasks[task]!;
   const spec = plan.recipe.inputs[input]!;
   const domain = spec.domain ?? `input${input}`;
   const { output } = plan.recipe;
-  const rowSpec = { inText: spec.text_field, outText: output.text_field ?? spec.text_field, inId: spec.id_field, outId: output.id_field };
+  const rowSpec = {
+    inText: spec.text_field,
+    outText: output.text_field ?? spec.text_field,
+    inId: spec.id_field,
+    outId: output.id_field,
+  };
   const stats: TaskStats = {
-    phase: phase.name, task, wall_ms: 0, records_in: 0, docs_in: 0, bytes_in: 0, quarantined: 0, docs_out: 0,
-    stages: {}, domains: { [domain]: emptyDomainStats() }, files: [],
+    phase: phase.name,
+    task,
+    wall_ms: 0,
+    records_in: 0,
+    docs_in: 0,
+    bytes_in: 0,
+    quarantined: 0,
+    docs_out: 0,
+    stages: {},
+    domains: { [domain]: emptyDomainStats() },
+    files: [],
   };
   const dom = stats.domains[domain]!;
   const procs = await setupProcessors(plan, paths, phase, task, hooks.warn);
@@ -65,7 +85,10 @@ export async function runMapTask(plan: Plan, paths: RunPaths, phase: MapPhase, t
         st.in += docs.length;
         st.out += kept.length;
         if (kept.length + recorder.dropsInBatch !== docs.length) {
-          throw new DatamillError('accounting', `stage ${id}: got ${docs.length} documents, returned ${kept.length} and dropped ${recorder.dropsInBatch} (a stage must drop through ctx.drop, with a reason)`);
+          throw new DatamillError(
+            'accounting',
+            `stage ${id}: got ${docs.length} documents, returned ${kept.length} and dropped ${recorder.dropsInBatch} (a stage must drop through ctx.drop, with a reason)`,
+          );
         }
         docs = kept;
       }
@@ -87,7 +110,12 @@ export async function runMapTask(plan: Plan, paths: RunPaths, phase: MapPhase, t
   return stats;
 }
 
-async function* source(plan: Plan, paths: RunPaths, phase: MapPhase, task: number): AsyncGenerator<SourceBatch> {
+async function* source(
+  plan: Plan,
+  paths: RunPaths,
+  phase: MapPhase,
+  task: number,
+): AsyncGenerator<SourceBatch> {
   if (phase.spillFrom !== undefined) {
     for await (const docs of readSpill(spillFile(paths.spill(phase.spillFrom), taskTag(task)))) {
       yield { docs, bad: [], records: docs.length, bytes: 0 };

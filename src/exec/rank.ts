@@ -21,13 +21,17 @@ export function resolveRank(flags: { rank?: number; worldSize?: number }, env: E
   if (slurm !== undefined) {
     const count = env.SLURM_ARRAY_TASK_COUNT;
     const min = Number(env.SLURM_ARRAY_TASK_MIN ?? 0);
-    if (count === undefined) throw usageError('SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not; pass --world-size');
+    if (count === undefined)
+      throw usageError('SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not; pass --world-size');
     return check(Number(slurm) - min, Number(count), 'SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT');
   }
   const k8s = env.JOB_COMPLETION_INDEX;
   if (k8s !== undefined) {
     const size = env.DATAMILL_WORLD_SIZE;
-    if (size === undefined) throw usageError('JOB_COMPLETION_INDEX is set; pass --world-size (or DATAMILL_WORLD_SIZE) with the Job\'s completions');
+    if (size === undefined)
+      throw usageError(
+        "JOB_COMPLETION_INDEX is set; pass --world-size (or DATAMILL_WORLD_SIZE) with the Job's completions",
+      );
     return check(Number(k8s), Number(size), 'JOB_COMPLETION_INDEX/DATAMILL_WORLD_SIZE');
   }
   const aws = env.AWS_BATCH_JOB_ARRAY_INDEX;
@@ -38,7 +42,8 @@ export function resolveRank(flags: { rank?: number; worldSize?: number }, env: E
 }
 
 function check(rank: number, worldSize: number, from: string): RankInfo {
-  if (!Number.isInteger(worldSize) || worldSize < 1) throw usageError(`${from}: world size must be a positive integer, got ${worldSize}`);
+  if (!Number.isInteger(worldSize) || worldSize < 1)
+    throw usageError(`${from}: world size must be a positive integer, got ${worldSize}`);
   if (!Number.isInteger(rank) || rank < 0 || rank >= worldSize) {
     throw usageError(`${from}: rank must be an integer in 0..${worldSize - 1}, got ${rank}`);
   }

@@ -47,7 +47,10 @@ export class DropRecorder {
         this.ledger.push({ id: doc.id, stage: stageId, reason, value: num, detail });
         if (this.opts.rejectedDir) {
           const row = docToRow(doc, this.opts.rowSpec);
-          row.dm = { ...(row.dm as object | undefined), drop: { stage: stageId, reason, value: value ?? null } };
+          row.dm = {
+            ...(row.dm as object | undefined),
+            drop: { stage: stageId, reason, value: value ?? null },
+          };
           const list = this.rejected.get(stageId) ?? [];
           list.push(row);
           this.rejected.set(stageId, list);
@@ -77,7 +80,8 @@ export class DropRecorder {
       await this.writer('quarantine', opts.quarantineDir, 'jsonl').write(rows);
     }
     for (const [stageId, rows] of this.rejected) {
-      if (rows.length && opts.rejectedDir) await this.writer(`rejected:${stageId}`, opts.rejectedDir(stageId), 'jsonl').write(rows);
+      if (rows.length && opts.rejectedDir)
+        await this.writer(`rejected:${stageId}`, opts.rejectedDir(stageId), 'jsonl').write(rows);
     }
     this.rejected.clear();
   }

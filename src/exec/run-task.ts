@@ -10,7 +10,13 @@ import { runReduceTask } from './reduce-task.js';
  * Runs task `task` of phase `phaseIndex` to completion: clears what an interrupted attempt left, runs it,
  * writes its stats, and writes the done marker last, so a marker always means complete outputs.
  */
-export async function runTask(plan: Plan, paths: RunPaths, phaseIndex: number, task: number, hooks: TaskHooks): Promise<TaskStats> {
+export async function runTask(
+  plan: Plan,
+  paths: RunPaths,
+  phaseIndex: number,
+  task: number,
+  hooks: TaskHooks,
+): Promise<TaskStats> {
   const phase = plan.phases[phaseIndex];
   if (!phase) throw new Error(`plan has no phase ${phaseIndex}`);
   if (phase.kind === 'map') await clearTaskFiles(paths, phaseIndex, task);
@@ -31,7 +37,8 @@ async function clearTaskFiles(paths: RunPaths, phaseIndex: number, task: number)
   await clearPrefix(paths.ledger, stem);
   await clearPrefix(paths.quarantine, stem);
   const rejectedRoot = paths.rejected('');
-  for (const d of await readdir(rejectedRoot).catch(() => [] as string[])) await clearPrefix(paths.rejected(d), stem);
+  for (const d of await readdir(rejectedRoot).catch(() => [] as string[]))
+    await clearPrefix(paths.rejected(d), stem);
 }
 
 async function clearPrefix(dir: string, prefix: string): Promise<void> {

@@ -40,7 +40,8 @@ export async function executePlan(plan: Plan, paths: RunPaths, opts: ExecuteOpti
         return { complete: false, waitingFor: prev.name, tasksRun };
       }
       const todo: number[] = [];
-      for (const t of tasksForRank(phase.tasks, opts.rank)) if (!(await isDone(paths, phase.name, t))) todo.push(t);
+      for (const t of tasksForRank(phase.tasks, opts.rank))
+        if (!(await isDone(paths, phase.name, t))) todo.push(t);
       tasksRun += await runPhase(pool, plan, paths, phase, todo, opts);
     }
   } finally {
@@ -51,11 +52,19 @@ export async function executePlan(plan: Plan, paths: RunPaths, opts: ExecuteOpti
   return { complete, tasksRun };
 }
 
-async function runPhase(pool: WorkerPool, plan: Plan, paths: RunPaths, phase: Phase, todo: number[], opts: ExecuteOptions): Promise<number> {
+async function runPhase(
+  pool: WorkerPool,
+  plan: Plan,
+  paths: RunPaths,
+  phase: Phase,
+  todo: number[],
+  opts: ExecuteOptions,
+): Promise<number> {
   if (todo.length === 0) return 0;
   const progress = new SharedArrayBuffer(16);
   const counters = new BigInt64Array(progress);
-  const weight = (t: number) => (phase.kind === 'map' ? Math.max(1, plan.sourceTasks[t]!.slice.end - plan.sourceTasks[t]!.slice.start) : 1);
+  const weight = (t: number) =>
+    phase.kind === 'map' ? Math.max(1, plan.sourceTasks[t]!.slice.end - plan.sourceTasks[t]!.slice.start) : 1;
   const total = todo.reduce((s, t) => s + weight(t), 0);
   let doneWeight = 0;
   let done = 0;
@@ -65,13 +74,19 @@ async function runPhase(pool: WorkerPool, plan: Plan, paths: RunPaths, phase: Ph
   const tick = setInterval(() => update(), 250);
   const update = () =>
     opts.progress.update({
-      phase: phase.name, records: Number(counters[0]), bytes: Number(counters[1]), tasksDone: done, tasksTotal: todo.length, fraction: doneWeight / total,
+      phase: phase.name,
+      records: Number(counters[0]),
+      bytes: Number(counters[1]),
+      tasksDone: done,
+      tasksTotal: todo.length,
+      fraction: doneWeight / total,
     });
   const queue = [...todo];
   const worker = async () => {
     for (let t = queue.shift(); t !== undefined && !failure; t = queue.shift()) {
       const reply = await pool.run({ runDir: paths.dir, phase: phase.index, task: t, progress });
-      for (const w of reply.warnings) if (!seen.has(w)) seen.add(w) && opts.progress.log(`datamill: warning: ${w}`);
+      for (const w of reply.warnings)
+        if (!seen.has(w)) seen.add(w) && opts.progress.log(`datamill: warning: ${w}`);
       if (!reply.ok) {
         failure ??= fromWire(reply.error);
         return;
@@ -106,7 +121,10 @@ async function barrier(paths: RunPaths, prev: Phase, opts: ExecuteOptions): Prom
   let left = await missing(paths, prev);
   if (left === 0) return true;
   if (opts.phase !== undefined && !opts.wait) {
-    throw new DatamillError('usage', `phase ${prev.index + 1} needs phase ${prev.name} complete, but ${left} of its ${prev.tasks} tasks have no done marker; run that phase first`);
+    throw new DatamillError(
+      'usage',
+      `phase ${prev.index + 1} needs phase ${prev.name} complete, but ${left} of its ${prev.tasks} tasks have no done marker; run that phase first`,
+    );
   }
   if (!opts.wait) return false;
   opts.progress.log(`datamill: waiting for ${left} task(s) of phase ${prev.name} run by other ranks`);

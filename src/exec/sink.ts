@@ -1,7 +1,7 @@
 import type { Doc } from '../core/doc.js';
 import { createJsonlWriter } from '../io/jsonl-write.js';
-import { createParquetWriter } from '../io/parquet-write.js';
 import { parquetInfo } from '../io/parquet-read.js';
+import { createParquetWriter } from '../io/parquet-write.js';
 import type { PartWriter } from '../io/types.js';
 import type { Plan } from '../plan/plan.js';
 import type { DomainStats } from '../run/stats.js';
@@ -17,12 +17,20 @@ export interface Sink {
   abort(): Promise<void>;
 }
 
-export async function outputSink(plan: Plan, task: number, dir: string, prefix: string, rowSpec: RowSpec): Promise<Sink> {
+export async function outputSink(
+  plan: Plan,
+  task: number,
+  dir: string,
+  prefix: string,
+  rowSpec: RowSpec,
+): Promise<Sink> {
   const { output } = plan.recipe;
   const slice = plan.sourceTasks[task]!.slice;
   // Parquet → Parquet keeps the input's column types (INT64, timestamps, nested groups).
   const sourceSchema =
-    output.format === 'parquet' && slice.format === 'parquet' ? (await parquetInfo(slice.path, slice.shard)).schema : undefined;
+    output.format === 'parquet' && slice.format === 'parquet'
+      ? (await parquetInfo(slice.path, slice.shard)).schema
+      : undefined;
   const opts = {
     dir,
     prefix,
@@ -31,7 +39,8 @@ export async function outputSink(plan: Plan, task: number, dir: string, prefix: 
     targetPartBytes: output.target_part_bytes,
     sourceSchema,
   };
-  const writer: PartWriter = output.format === 'parquet' ? createParquetWriter(opts) : createJsonlWriter(opts);
+  const writer: PartWriter =
+    output.format === 'parquet' ? createParquetWriter(opts) : createJsonlWriter(opts);
   return {
     write: (docs) => writer.write(docs.map((d) => docToRow(d, rowSpec))),
     close: () => writer.close(),

@@ -42,7 +42,9 @@ export async function createSpillWriter(file: string) {
       await write(Buffer.concat([head, body]));
     },
     async close(): Promise<void> {
-      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+      );
       await rename(tmp, file);
     },
     async abort(): Promise<void> {
@@ -64,10 +66,12 @@ export async function* readSpill(file: string): AsyncGenerator<Doc[]> {
       const batch = deserialize(pending.subarray(at + 4, at + 4 + len)) as SpillBatch;
       at += 4 + len;
       const docs: Doc[] = new Array(batch.ids.length);
-      for (let i = 0; i < batch.ids.length; i++) docs[i] = { id: batch.ids[i]!, text: batch.texts[i]!, row: batch.rows[i]! };
+      for (let i = 0; i < batch.ids.length; i++)
+        docs[i] = { id: batch.ids[i]!, text: batch.texts[i]!, row: batch.rows[i]! };
       yield docs;
     }
     pending = pending.subarray(at);
   }
-  if (pending.length > 0) throw new Error(`spill ${file}: truncated frame (${pending.length} trailing bytes)`);
+  if (pending.length > 0)
+    throw new Error(`spill ${file}: truncated frame (${pending.length} trailing bytes)`);
 }

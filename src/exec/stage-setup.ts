@@ -1,6 +1,6 @@
 import { stageError } from '../errors.js';
-import type { Plan } from '../plan/plan.js';
 import type { MapPhase, StageRef } from '../plan/phases.js';
+import type { Plan } from '../plan/plan.js';
 import type { RunPaths } from '../run/paths.js';
 import type { GlobalStageDef, MapProcessor, Observer, StageDef, StageEnv } from '../stages/define.js';
 import { getStage } from '../stages/registry.js';
@@ -55,7 +55,9 @@ export async function setupProcessors(
   if (phase.apply) {
     const { ref, def } = globalDef(plan, phase.apply);
     const reduce = plan.phases.find((p) => p.kind === 'reduce' && p.stage === phase.apply);
-    const proc = await guard(ref.id, () => def.applier(ref.options, { ...env(ref.id), reduceTasks: reduce?.tasks ?? 1 }));
+    const proc = await guard(ref.id, () =>
+      def.applier(ref.options, { ...env(ref.id), reduceTasks: reduce?.tasks ?? 1 }),
+    );
     out.push({ id: ref.id, proc });
   }
   for (const id of phase.stages) {

@@ -8,7 +8,10 @@ export function splitGlob(pattern: string): { base: string; rest: string } {
   const parts = pattern.split('/');
   const i = parts.findIndex((p) => GLOB_CHARS.test(p));
   if (i < 0) return { base: pattern, rest: '' };
-  return { base: parts.slice(0, i).join('/') || (pattern.startsWith('/') ? '/' : '.'), rest: parts.slice(i).join('/') };
+  return {
+    base: parts.slice(0, i).join('/') || (pattern.startsWith('/') ? '/' : '.'),
+    rest: parts.slice(i).join('/'),
+  };
 }
 
 /** Glob → RegExp over `/`-separated relative paths: `*` and `?` stay inside a segment, `**` spans them. */
@@ -34,15 +37,19 @@ export function globToRegExp(glob: string): RegExp {
       const end = glob.indexOf('}', i);
       if (end < 0) re += '\\{';
       else {
-        re += `(?:${glob.slice(i + 1, end).split(',').map(escape).join('|')})`;
+        re += `(?:${glob
+          .slice(i + 1, end)
+          .split(',')
+          .map(escapeRe)
+          .join('|')})`;
         i = end;
       }
-    } else re += escape(c);
+    } else re += escapeRe(c);
   }
   return new RegExp(`^${re}$`);
 }
 
-function escape(s: string): string {
+function escapeRe(s: string): string {
   return s.replace(/[.+^${}()|[\]\\*?]/g, '\\$&');
 }
 
@@ -55,7 +62,8 @@ export async function walkFiles(dir: string): Promise<string[]> {
       if (e.name.startsWith('.')) continue;
       const child = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(child);
-      else if (e.isFile() || (e.isSymbolicLink() && (await stat(path.join(dir, child))).isFile())) out.push(child);
+      else if (e.isFile() || (e.isSymbolicLink() && (await stat(path.join(dir, child))).isFile()))
+        out.push(child);
     }
   }
   await walk('');

@@ -40,7 +40,10 @@ export async function buildManifest(
     const paths = await expandPath(input.path);
     const shown = path.relative(process.cwd(), input.path) || input.path;
     if (paths.length === 0) {
-      throw new DatamillError('input_missing', `inputs[${i}].path: no files match ${shown}, expected a file, directory or glob`);
+      throw new DatamillError(
+        'input_missing',
+        `inputs[${i}].path: no files match ${shown}, expected a file, directory or glob`,
+      );
     }
     for (const p of paths) files.push(await describeFile(i, p, input.format, recipeDir, warn));
   }
@@ -61,7 +64,14 @@ async function describeFile(
     throw inputError(p, `declared format ${declared}, but the file's bytes say ${sniffed.format}`);
   }
   const { size } = await stat(p);
-  const file: ManifestFile = { input, path: p, shard, format: sniffed.format, compression: sniffed.compression, bytes: size };
+  const file: ManifestFile = {
+    input,
+    path: p,
+    shard,
+    format: sniffed.format,
+    compression: sniffed.compression,
+    bytes: size,
+  };
   if (sniffed.format === 'parquet') {
     const info = await parquetInfo(p, shard);
     file.units = info.rowGroups.map((g) => g.compressedBytes);

@@ -73,7 +73,12 @@ export function planPhases(
   return phases;
 }
 
-function newMap(index: number, spillFrom: number | undefined, apply: string | undefined, tasks: number): MapPhase {
+function newMap(
+  index: number,
+  spillFrom: number | undefined,
+  apply: string | undefined,
+  tasks: number,
+): MapPhase {
   const phase: MapPhase = { kind: 'map', index, name: `${index}-map`, stages: [], tasks };
   if (spillFrom !== undefined) phase.spillFrom = spillFrom;
   if (apply !== undefined) phase.apply = apply;

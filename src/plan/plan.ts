@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import type { StageDef } from '../stages/define.js';
-import { type InputSpec, type ManifestFile, buildManifest } from './manifest.js';
-import { type Phase, type StageRef, planPhases } from './phases.js';
-import { type SourceTask, planSourceTasks } from './tasks.js';
+import { buildManifest, type InputSpec, type ManifestFile } from './manifest.js';
+import { type Phase, planPhases, type StageRef } from './phases.js';
+import { planSourceTasks, type SourceTask } from './tasks.js';
 
 /** Everything a task needs, written once to run.json so every worker, rank and rerun sees the same plan. */
 export interface Plan {
@@ -41,8 +41,9 @@ export interface PlanRecipe {
   stages: StageRef[];
 }
 
-export const DATAMILL_VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string })
-  .version;
+export const DATAMILL_VERSION: string = (
+  createRequire(import.meta.url)('../../package.json') as { version: string }
+).version;
 
 /** Builds the plan: reads file headers and footers only, never documents. */
 export async function buildPlan(

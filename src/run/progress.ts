@@ -38,7 +38,12 @@ export function createProgress(mode: 'auto' | 'none', stream: NodeJS.WriteStream
 
 function ttyProgress(stream: NodeJS.WriteStream): Progress {
   const bar = new cliProgress.SingleBar(
-    { stream, format: '{phase} [{bar}] {percentage}% | {docs} docs | {mb} MB | {mbs} MB/s | tasks {tasks} | ETA {eta_s}', hideCursor: true },
+    {
+      stream,
+      format:
+        '{phase} [{bar}] {percentage}% | {docs} docs | {mb} MB | {mbs} MB/s | tasks {tasks} | ETA {eta_s}',
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = performance.now();
@@ -52,7 +57,12 @@ function ttyProgress(stream: NodeJS.WriteStream): Progress {
     update(s) {
       const { mbs, eta } = rates(s, started);
       bar.update(Math.round(s.fraction * 1000), {
-        phase: s.phase, docs: s.records, mb: (s.bytes / MB).toFixed(1), mbs: mbs.toFixed(1), tasks: `${s.tasksDone}/${s.tasksTotal}`, eta_s: eta,
+        phase: s.phase,
+        docs: s.records,
+        mb: (s.bytes / MB).toFixed(1),
+        mbs: mbs.toFixed(1),
+        tasks: `${s.tasksDone}/${s.tasksTotal}`,
+        eta_s: eta,
       });
     },
     stop() {
@@ -79,7 +89,9 @@ function plainProgress(stream: NodeJS.WriteStream): Progress {
       if (now - last < 10_000) return;
       last = now;
       const { mbs, eta } = rates(s, started);
-      stream.write(`datamill: ${s.phase} ${(s.fraction * 100).toFixed(0)}% ${s.records} docs ${(s.bytes / MB).toFixed(1)} MB ${mbs.toFixed(1)} MB/s tasks ${s.tasksDone}/${s.tasksTotal} ETA ${eta}\n`);
+      stream.write(
+        `datamill: ${s.phase} ${(s.fraction * 100).toFixed(0)}% ${s.records} docs ${(s.bytes / MB).toFixed(1)} MB ${mbs.toFixed(1)} MB/s tasks ${s.tasksDone}/${s.tasksTotal} ETA ${eta}\n`,
+      );
     },
     stop() {},
     log(line) {

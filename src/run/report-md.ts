@@ -18,17 +18,34 @@ export function renderMarkdown(r: Report): string {
     '|---|---:|---:|---:|---|---:|',
   ];
   for (const s of r.stages) {
-    const reasons = Object.entries(s.dropped).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${n(v)}`).join(', ');
-    lines.push(`| ${s.id} | ${n(s.in)} | ${n(s.out)} | ${n(s.dropped_total)} | ${reasons || '–'} | ${(s.wall_ms / 1000).toFixed(2)} |`);
+    const reasons = Object.entries(s.dropped)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${n(v)}`)
+      .join(', ');
+    lines.push(
+      `| ${s.id} | ${n(s.in)} | ${n(s.out)} | ${n(s.dropped_total)} | ${reasons || '–'} | ${(s.wall_ms / 1000).toFixed(2)} |`,
+    );
   }
-  lines.push('', '## Domains', '', '| domain | docs in | docs out | kept | MB out | tokens (est.) |', '|---|---:|---:|---:|---:|---:|');
+  lines.push(
+    '',
+    '## Domains',
+    '',
+    '| domain | docs in | docs out | kept | MB out | tokens (est.) |',
+    '|---|---:|---:|---:|---:|---:|',
+  );
   for (const [name, x] of Object.entries(r.domains)) {
-    lines.push(`| ${name} | ${n(x.docs_in)} | ${n(x.docs_out)} | ${pct(x.docs_out, x.docs_in)} | ${(x.bytes_out / 1e6).toFixed(2)} | ${n(x.tokens_estimated)} |`);
+    lines.push(
+      `| ${name} | ${n(x.docs_in)} | ${n(x.docs_out)} | ${pct(x.docs_out, x.docs_in)} | ${(x.bytes_out / 1e6).toFixed(2)} | ${n(x.tokens_estimated)} |`,
+    );
   }
   for (const [id, red] of Object.entries(r.reduce)) {
     lines.push('', `## ${id}`, '');
     for (const [k, v] of Object.entries(red.counters)) lines.push(`- ${k}: ${n(v)}`);
   }
-  lines.push('', `Output files: ${r.output_files.filter((f) => f.startsWith('data')).length}; tasks: ${r.tasks}.`, '');
+  lines.push(
+    '',
+    `Output files: ${r.output_files.filter((f) => f.startsWith('data')).length}; tasks: ${r.tasks}.`,
+    '',
+  );
   return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DatamillError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -7,7 +7,14 @@ import { quantile } from './metric.js';
 import type { RunPaths } from './paths.js';
 import { renderMarkdown } from './report-md.js';
 import {
-  type DomainStats, type StageStats, type TaskStats, emptyDomainStats, emptyStageStats, mergeDomainStats, mergeStageStats, totalDropped,
+  type DomainStats,
+  emptyDomainStats,
+  emptyStageStats,
+  mergeDomainStats,
+  mergeStageStats,
+  type StageStats,
+  type TaskStats,
+  totalDropped,
 } from './stats.js';
 
 export interface Report {
@@ -17,7 +24,9 @@ export interface Report {
   seed: number;
   documents: { read: number; quarantined: number; out: number; dropped: number; balanced: boolean };
   input_bytes: number;
-  stages: ({ id: string; stage: string; dropped_total: number } & StageStats & { metric_summary: Record<string, unknown> })[];
+  stages: ({ id: string; stage: string; dropped_total: number } & StageStats & {
+      metric_summary: Record<string, unknown>;
+    })[];
   reduce: Record<string, { counters: Record<string, number>; details: Record<string, unknown[]> }>;
   domains: Record<string, DomainStats & { tokens_estimated: number }>;
   tokens: { tokenizer: string; mode: string; estimated_total: number; counted_docs: number };
@@ -45,7 +54,11 @@ export async function writeReport(plan: Plan, paths: RunPaths): Promise<Report> 
   const stages = new Map<string, StageStats>(plan.recipe.stages.map((s) => [s.id, emptyStageStats()]));
   const domains: Record<string, DomainStats> = {};
   const reduce: Report['reduce'] = {};
-  let read = 0, quarantined = 0, out = 0, inputBytes = 0, wall = 0;
+  let read = 0,
+    quarantined = 0,
+    out = 0,
+    inputBytes = 0,
+    wall = 0;
   const files: string[] = [];
   for (const t of all) {
     wall += t.wall_ms;
@@ -71,16 +84,37 @@ export async function writeReport(plan: Plan, paths: RunPaths): Promise<Report> 
     dropped += d;
     if (s.in !== s.out + d) throw accounting(`stage ${ref.id}: in ${s.in} ≠ out ${s.out} + dropped ${d}`);
     const metric_summary = Object.fromEntries(
-      Object.entries(s.metrics).map(([k, m]) => [k, { count: m.count, mean: m.count ? m.sum / m.count : null, min: m.min, p50: quantile(m, 0.5), p90: quantile(m, 0.9), max: m.max }]),
+      Object.entries(s.metrics).map(([k, m]) => [
+        k,
+        {
+          count: m.count,
+          mean: m.count ? m.sum / m.count : null,
+          min: m.min,
+          p50: quantile(m, 0.5),
+          p90: quantile(m, 0.9),
+          max: m.max,
+        },
+      ]),
     );
     return { id: ref.id, stage: ref.stage, dropped_total: d, ...s, metric_summary };
   });
   const balanced = read === out + dropped + quarantined;
-  if (!balanced) throw accounting(`documents read ${read} ≠ out ${out} + dropped ${dropped} + quarantined ${quarantined}`);
+  if (!balanced)
+    throw accounting(`documents read ${read} ≠ out ${out} + dropped ${dropped} + quarantined ${quarantined}`);
   const report: Report = {
-    datamill: plan.datamill, recipe: plan.recipeFile, recipe_hash: plan.recipeHash, seed: plan.recipe.runtime.seed,
-    documents: { read, quarantined, out, dropped, balanced }, input_bytes: inputBytes, stages: stageRows, reduce,
-    domains: withTokenEstimates(domains), tokens: tokenSummary(plan, domains), output_files: files.sort(), tasks: all.length, task_wall_ms: Math.round(wall),
+    datamill: plan.datamill,
+    recipe: plan.recipeFile,
+    recipe_hash: plan.recipeHash,
+    seed: plan.recipe.runtime.seed,
+    documents: { read, quarantined, out, dropped, balanced },
+    input_bytes: inputBytes,
+    stages: stageRows,
+    reduce,
+    domains: withTokenEstimates(domains),
+    tokens: tokenSummary(plan, domains),
+    output_files: files.sort(),
+    tasks: all.length,
+    task_wall_ms: Math.round(wall),
   };
   await writeFileAtomic(paths.reportJson, `${JSON.stringify(report, null, 2)}\n`);
   await writeFileAtomic(paths.reportMd, renderMarkdown(report));
@@ -88,7 +122,10 @@ export async function writeReport(plan: Plan, paths: RunPaths): Promise<Report> 
 }
 
 function accounting(what: string): DatamillError {
-  return new DatamillError('accounting', `accounting check failed: ${what}; documents were lost, this is a bug in a stage or in datamill`);
+  return new DatamillError(
+    'accounting',
+    `accounting check failed: ${what}; documents were lost, this is a bug in a stage or in datamill`,
+  );
 }
 
 function mergeReduce(into: Report['reduce'], plan: Plan, t: TaskStats): void {
@@ -96,7 +133,8 @@ function mergeReduce(into: Report['reduce'], plan: Plan, t: TaskStats): void {
   const id = phase?.kind === 'reduce' ? phase.stage : t.phase;
   const r = (into[id] ??= { counters: {}, details: {} });
   for (const [k, n] of Object.entries(t.reduce!.counters)) r.counters[k] = (r.counters[k] ?? 0) + n;
-  for (const [k, v] of Object.entries(t.reduce!.details ?? {})) (r.details[k] ??= []).push(...(Array.isArray(v) ? v : [v]));
+  for (const [k, v] of Object.entries(t.reduce!.details ?? {}))
+    (r.details[k] ??= []).push(...(Array.isArray(v) ? v : [v]));
 }
 
 function estimate(d: DomainStats): number {
@@ -105,13 +143,15 @@ function estimate(d: DomainStats): number {
 
 function withTokenEstimates(domains: Record<string, DomainStats>): Report['domains'] {
   const out: Report['domains'] = {};
-  for (const k of Object.keys(domains).sort()) out[k] = { ...domains[k]!, tokens_estimated: estimate(domains[k]!) };
+  for (const k of Object.keys(domains).sort())
+    out[k] = { ...domains[k]!, tokens_estimated: estimate(domains[k]!) };
   return out;
 }
 
 function tokenSummary(plan: Plan, domains: Record<string, DomainStats>): Report['tokens'] {
   const { tokenizer, token_count } = plan.recipe.runtime;
-  let total = 0, counted = 0;
+  let total = 0,
+    counted = 0;
   for (const d of Object.values(domains)) {
     total += estimate(d);
     counted += d.token_docs;

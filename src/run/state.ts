@@ -8,7 +8,9 @@ import type { RunPaths } from './paths.js';
 /** Identity of a run's output: the recipe hash plus the manifest (a changed input file changes it). */
 export function planHash(plan: Plan): string {
   const manifest = plan.manifest.map((f) => [f.path, f.bytes, f.format, f.compression, f.units ?? null]);
-  return createHash('sha256').update(JSON.stringify([plan.recipeHash, manifest])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([plan.recipeHash, manifest]))
+    .digest('hex');
 }
 
 /**
@@ -30,7 +32,10 @@ export async function openRunDir(plan: Plan, paths: RunPaths, restart: boolean):
     await rm(paths.dir, { recursive: true, force: true });
   } else if (await exists(paths.dir)) {
     if (!restart && !(await isEmptyDir(paths.dir))) {
-      throw new DatamillError('recipe_changed', `${paths.dir}: exists and is not a datamill run directory (no run.json); choose another output.dir or rerun with --restart to delete it`);
+      throw new DatamillError(
+        'recipe_changed',
+        `${paths.dir}: exists and is not a datamill run directory (no run.json); choose another output.dir or rerun with --restart to delete it`,
+      );
     }
     await rm(paths.dir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { type Metric, addValue, emptyMetric, mergeMetric, reviveMetric } from './metric.js';
+import { addValue, emptyMetric, type Metric, mergeMetric, reviveMetric } from './metric.js';
 
 /** Counters of one stage in one task; merged across tasks for the report. */
 export interface StageStats {

@@ -2,10 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { dmOf } from '../core/doc.js';
 import { z } from '../core/schema.js';
-import { writeFileAtomic } from '../io/atomic.js';
 import { DROP_BIT, decisionFile, encodeDecision, readDecision } from '../dedup/exact-files.js';
 import { ExactObserver } from '../dedup/exact-observe.js';
 import { reduceExactBucket } from '../dedup/exact-reduce.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { defineStage } from './define.js';
 
 const options = z
@@ -13,20 +13,32 @@ const options = z
     mode: z
       .enum(['bytes', 'normalized'])
       .default('bytes')
-      .describe('bytes: hash the text as is; normalized: NFKC, lowercase and collapsed whitespace first (catches copies that differ only in case or spacing)'),
+      .describe(
+        'bytes: hash the text as is; normalized: NFKC, lowercase and collapsed whitespace first (catches copies that differ only in case or spacing)',
+      ),
     keep: z
       .enum(['first', 'priority'])
       .default('first')
-      .describe('Which copy survives: the first in manifest order, or the one with the highest `priority_field` (ties: first), as DataTrove\'s document_priority'),
-    priority_field: z.string().default('priority').describe('Numeric field read when keep: priority; documents without it rank lowest'),
+      .describe(
+        "Which copy survives: the first in manifest order, or the one with the highest `priority_field` (ties: first), as DataTrove's document_priority",
+      ),
+    priority_field: z
+      .string()
+      .default('priority')
+      .describe('Numeric field read when keep: priority; documents without it rank lowest'),
     buckets: z
       .number()
       .int()
       .min(1)
       .max(4096)
       .default(8)
-      .describe('Hash buckets = parallel reduce tasks; reduce memory is about 8 bytes per duplicate in a bucket'),
-    annotate: z.boolean().default(false).describe('Store dm.dedup_exact.cluster_size on kept documents that had duplicates'),
+      .describe(
+        'Hash buckets = parallel reduce tasks; reduce memory is about 8 bytes per duplicate in a bucket',
+      ),
+    annotate: z
+      .boolean()
+      .default(false)
+      .describe('Store dm.dedup_exact.cluster_size on kept documents that had duplicates'),
   })
   .strict();
 
@@ -34,7 +46,8 @@ const options = z
 export default defineStage({
   name: 'dedup-exact',
   kind: 'global',
-  description: 'Drops documents whose text (as bytes, or normalized) is identical to an earlier or higher-priority one; reason exact_duplicate, value = cluster size.',
+  description:
+    'Drops documents whose text (as bytes, or normalized) is identical to an earlier or higher-priority one; reason exact_duplicate, value = cluster size.',
   options,
   reduceTasks: (o) => o.buckets,
   observer: (o, env) => new ExactObserver(o, env),
@@ -47,7 +60,8 @@ export default defineStage({
   },
   applier(o, env) {
     const decided = new Map<number, number>();
-    for (let b = 0; b < env.reduceTasks; b++) readDecision(decisionFile(env.workDir, b), env.taskIndex, decided);
+    for (let b = 0; b < env.reduceTasks; b++)
+      readDecision(decisionFile(env.workDir, b), env.taskIndex, decided);
     let ordinal = 0;
     return {
       process(batch, ctx) {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RunReader, mergeRuns } from '../../src/dedup/runs.js';
+import { mergeRuns, RunReader } from '../../src/dedup/runs.js';
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -14,7 +14,7 @@ function rng(seed: number) {
 
 function writeRun(file: string, values: number[]): void {
   const buf = Buffer.alloc(values.length * 4);
-  values.forEach((v, i) => buf.writeUInt32LE(v, i * 4));
+  for (const [i, v] of values.entries()) buf.writeUInt32LE(v, i * 4);
   writeFileSync(file, buf);
 }
 
@@ -25,14 +25,20 @@ describe('mergeRuns', () => {
     const all: number[] = [];
     const readers: RunReader[] = [];
     for (let r = 0; r < runs; r++) {
-      const vals = Array.from({ length: Math.floor(rand() * 3000) }, () => Math.floor(rand() * 2 ** 32)).sort((a, b) => a - b);
+      const vals = Array.from({ length: Math.floor(rand() * 3000) }, () => Math.floor(rand() * 2 ** 32)).sort(
+        (a, b) => a - b,
+      );
       all.push(...vals);
       const file = path.join(dir, `r${r}.bin`);
       writeRun(file, vals);
       readers.push(new RunReader(file, 4, 16));
     }
     const got: number[] = [];
-    mergeRuns(readers, (a, ai, b, bi) => a.getUint32(ai, true) < b.getUint32(bi, true), (v, at) => got.push(v.getUint32(at, true)));
+    mergeRuns(
+      readers,
+      (a, ai, b, bi) => a.getUint32(ai, true) < b.getUint32(bi, true),
+      (v, at) => got.push(v.getUint32(at, true)),
+    );
     expect(got).toEqual(all.sort((a, b) => a - b));
   });
 

@@ -15,7 +15,12 @@ describe('spill', () => {
       const docs = Array.from({ length: 300 }, (_, i) => ({
         id: `d${b}-${i}`,
         text: `text ${b} ${i} ✓`,
-        row: { n: BigInt(i) * 10n ** 15n, when: new Date(Date.UTC(2020, 0, i + 1)), raw: new Uint8Array([b, i % 256]), nested: { a: [1, null] } },
+        row: {
+          n: BigInt(i) * 10n ** 15n,
+          when: new Date(Date.UTC(2020, 0, i + 1)),
+          raw: new Uint8Array([b, i % 256]),
+          nested: { a: [1, null] },
+        },
       }));
       batches.push(docs);
       await w.write(docs);

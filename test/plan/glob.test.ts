@@ -35,14 +35,19 @@ describe('splitGlob', () => {
 describe('expandPath', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dm-glob-'));
   mkdirSync(path.join(dir, 'sub'));
-  for (const f of ['b.jsonl', 'a.jsonl', 'sub/c.jsonl', 'sub/d.parquet', '.hidden.jsonl']) writeFileSync(path.join(dir, f), '{}\n');
+  for (const f of ['b.jsonl', 'a.jsonl', 'sub/c.jsonl', 'sub/d.parquet', '.hidden.jsonl'])
+    writeFileSync(path.join(dir, f), '{}\n');
 
   it('lists a directory recursively, sorted, without hidden files', async () => {
     const got = (await expandPath(dir)).map((p) => path.relative(dir, p));
     expect(got).toEqual(['a.jsonl', 'b.jsonl', 'sub/c.jsonl', 'sub/d.parquet']);
   });
   it('expands globs', async () => {
-    expect((await expandPath(`${dir}/**/*.jsonl`)).map((p) => path.relative(dir, p))).toEqual(['a.jsonl', 'b.jsonl', 'sub/c.jsonl']);
+    expect((await expandPath(`${dir}/**/*.jsonl`)).map((p) => path.relative(dir, p))).toEqual([
+      'a.jsonl',
+      'b.jsonl',
+      'sub/c.jsonl',
+    ]);
   });
   it('returns nothing for a missing path', async () => {
     expect(await expandPath(path.join(dir, 'nope/*.jsonl'))).toEqual([]);

@@ -8,7 +8,9 @@ const refs = (...names: string[]) => names.map((n, i) => ({ id: `${n}${i}`, stag
 
 describe('planPhases', () => {
   it('fuses map stages into one phase when there is no global stage', () => {
-    expect(planPhases(refs('m', 'm'), 4, lookup)).toEqual([{ kind: 'map', index: 0, name: '0-map', stages: ['m0', 'm1'], tasks: 4 }]);
+    expect(planPhases(refs('m', 'm'), 4, lookup)).toEqual([
+      { kind: 'map', index: 0, name: '0-map', stages: ['m0', 'm1'], tasks: 4 },
+    ]);
   });
   it('cuts at a global stage: observe → reduce → apply', () => {
     const phases = planPhases(refs('m', 'g', 'm'), 4, lookup);

@@ -3,7 +3,9 @@ import { addValue, emptyMetric, mergeMetric, quantile } from '../../src/run/metr
 
 describe('metric', () => {
   it('merging equals adding everything to one metric', () => {
-    const a = emptyMetric(), b = emptyMetric(), all = emptyMetric();
+    const a = emptyMetric(),
+      b = emptyMetric(),
+      all = emptyMetric();
     for (let i = 0; i < 1000; i++) {
       const v = (i * 7919) % 1013;
       addValue(i % 2 ? a : b, v);

@@ -1,0 +1,38 @@
+// Suite `io`: read → (no stages) → write passthrough for JSONL, JSONL.gz and Parquet, 1 and 2 workers.
+import { corpus, saveSuite, timedRun, writeRecipe } from './lib.js';
+
+const CASES = [
+  { name: 'jsonl', format: 'jsonl', out: 'format: jsonl\n  compression: none' },
+  { name: 'jsonl_gz', format: 'jsonl.gz', out: 'format: jsonl\n  compression: gzip' },
+  { name: 'parquet', format: 'parquet', out: 'format: parquet\n  compression: zstd' },
+];
+
+export function runIo({ bytes }) {
+  const results = { corpus_bytes: bytes, cases: {} };
+  for (const c of CASES) {
+    const dir = corpus(`io-${c.name}`, c.format, bytes, 8);
+    const runs = {};
+    for (const workers of [1, 2]) {
+      const recipe = writeRecipe(
+        `io-${c.name}-w${workers}`,
+        `inputs:\n  - path: ${dir}\noutput:\n  dir: ../out/io-${c.name}-w${workers}\n  ${c.out}\nruntime:\n  task_bytes: 64MB\n  token_count: off\nstages: []\n`,
+      );
+      const r = timedRun(recipe, workers);
+      const mb = r.summary.input_bytes / 1e6;
+      runs[`w${workers}`] = {
+        wall_s: r.wall_s,
+        docs: r.summary.documents.read,
+        input_mb: Math.round(mb),
+        mb_per_s: +(mb / r.wall_s).toFixed(1),
+        docs_per_s: Math.round(r.summary.documents.read / r.wall_s),
+        peak_rss_mb: r.peak_rss_mb,
+      };
+      console.log(
+        `io ${c.name} w${workers}: ${runs[`w${workers}`].mb_per_s} MB/s, ${runs[`w${workers}`].docs_per_s} docs/s, peak RSS ${r.peak_rss_mb} MB`,
+      );
+    }
+    runs.speedup_2_over_1 = +(runs.w2.mb_per_s / runs.w1.mb_per_s).toFixed(2);
+    results.cases[c.name] = runs;
+  }
+  saveSuite('io', results);
+}

@@ -1,0 +1,80 @@
+// Shared helpers for benchmark suites: corpus generation, timed CLI runs, results file.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CORPUS = path.join(ROOT, 'bench', 'corpus');
+export const OUT = path.join(ROOT, 'bench', 'out');
+const RESULTS = path.join(ROOT, 'bench', 'results.json');
+
+/** Generates (once) a seeded benchmark corpus; returns its directory. */
+export function corpus(name, format, bytes, files) {
+  const dir = path.join(CORPUS, `${name}-${bytes}`);
+  if (existsSync(path.join(dir, '.complete'))) return dir;
+  mkdirSync(dir, { recursive: true });
+  const args = [
+    'dist/corpus/bench-corpus.js',
+    '--out',
+    dir,
+    '--bytes',
+    bytes,
+    '--format',
+    format,
+    '--files',
+    String(files),
+    '--seed',
+    '1',
+  ];
+  execFileSync('node', args, { cwd: ROOT, stdio: 'inherit' });
+  writeFileSync(path.join(dir, '.complete'), '');
+  return dir;
+}
+
+/** Runs `datamill run` under GNU time; returns wall seconds, peak RSS (MB) and the --json summary. */
+export function timedRun(recipeFile, workers) {
+  const args = [
+    '-f',
+    '%e %M',
+    'node',
+    'bin/datamill.js',
+    'run',
+    recipeFile,
+    '--workers',
+    String(workers),
+    '--restart',
+    '--quiet',
+    '--json',
+  ];
+  const r = spawnSync('/usr/bin/time', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`datamill failed (${r.status}):\n${r.stderr}`);
+  const timeLine = r.stderr.trim().split('\n').pop();
+  const [wall, rssKb] = timeLine.split(' ').map(Number);
+  return { wall_s: wall, peak_rss_mb: Math.round(rssKb / 1024), summary: JSON.parse(r.stdout) };
+}
+
+export function writeRecipe(name, yaml) {
+  mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, `${name}.yaml`);
+  writeFileSync(file, yaml);
+  return file;
+}
+
+/** Merges one suite's results into bench/results.json, keeping the other suites' figures. */
+export function saveSuite(suite, results) {
+  const all = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : { suites: {} };
+  all.machine = {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    mem_gb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  };
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {}
+  all.suites[suite] = { date: new Date().toISOString(), commit, ...results };
+  writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
+}
