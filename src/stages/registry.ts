@@ -1,10 +1,11 @@
+import dedupExact from './dedup-exact.js';
 import type { StageDef } from './define.js';
 
 /**
  * Every stage, by recipe name. A stage's file name is its recipe name (test/stages/registry.test.ts
  * checks that they do not drift); adding a stage means adding its import here.
  */
-const stages: StageDef[] = [];
+const stages: StageDef[] = [dedupExact];
 
 const byName = new Map<string, StageDef>();
 for (const s of stages) {
