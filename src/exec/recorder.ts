@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Doc } from '../core/doc.js';
 import { createJsonlWriter } from '../io/jsonl-write.js';
 import { createParquetWriter } from '../io/parquet-write.js';
@@ -107,6 +108,7 @@ export class DropRecorder {
     const existing = this.writers.get(key);
     if (existing) return existing;
     {
+      mkdirSync(dir, { recursive: true });
       const base = { dir, prefix: this.opts.prefix, targetPartBytes: 1 << 30 };
       const w =
         format === 'parquet'

@@ -1,4 +1,5 @@
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Plan } from '../plan/plan.js';
 import { type RunPaths, taskTag } from '../run/paths.js';
@@ -24,8 +25,12 @@ export async function runTask(
     phase.kind === 'map'
       ? await runMapTask(plan, paths, phase, task, hooks)
       : await runReduceTask(plan, paths, phase, task, hooks.warn);
-  await writeFileAtomic(paths.stats(phase.name, task), `${JSON.stringify(stats)}\n`);
-  await writeFileAtomic(paths.done(phase.name, task), '');
+  const statsFile = paths.stats(phase.name, task);
+  const doneFile = paths.done(phase.name, task);
+  await mkdir(path.dirname(statsFile), { recursive: true });
+  await mkdir(path.dirname(doneFile), { recursive: true });
+  await writeFileAtomic(statsFile, `${JSON.stringify(stats)}\n`);
+  await writeFileAtomic(doneFile, '');
   return stats;
 }
 

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type { Doc } from '../core/doc.js';
 import { createJsonlWriter } from '../io/jsonl-write.js';
 import { parquetInfo } from '../io/parquet-read.js';
@@ -25,6 +26,7 @@ export async function outputSink(
   rowSpec: RowSpec,
 ): Promise<Sink> {
   const { output } = plan.recipe;
+  await mkdir(dir, { recursive: true });
   const slice = plan.sourceTasks[task]!.slice;
   // Parquet → Parquet keeps the input's column types (INT64, timestamps, nested groups).
   const sourceSchema =
