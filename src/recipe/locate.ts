@@ -26,6 +26,8 @@ export interface ParsedYaml {
   locate(path: ValuePath, at?: 'key' | 'value'): Position;
 }
 
+const MAX_ALIASES = 1000;
+
 /** yaml messages that speak of its API or hide the expectation. */
 const REWORDED: Partial<Record<string, string>> = {
   MULTIPLE_DOCS: 'expected one YAML document, got a second one (remove the ---)',
@@ -61,7 +63,13 @@ export function parseYaml(source: string): ParsedYaml {
   };
   const empty = doc.contents === null;
   if (errors.length > 0) return { value: undefined, empty, errors, locate };
-  return { value: doc.toJS({ maxAliasCount: 1000 }), empty, errors, locate };
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }), empty, errors, locate };
+  } catch {
+    // An alias bomb ("billion laughs") stops here instead of exhausting memory.
+    const message = `expected at most ${MAX_ALIASES} alias expansions, got more`;
+    return { value: undefined, empty, errors: [{ pos: { line: 1, col: 1 }, message }], locate };
+  }
 }
 
 function keyOf(key: unknown): string | undefined {

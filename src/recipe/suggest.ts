@@ -27,8 +27,9 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** Most edits a suggestion may need: 1 up to 4 characters, 2 up to 8, then 3. */
+/** Most edits a suggestion may need: none below 3 characters (only case or -/_), 1 up to 4, 2 up to 8, then 3. */
 export function maxEdits(length: number): number {
+  if (length < 3) return 0;
   if (length <= 4) return 1;
   if (length <= 8) return 2;
   return 3;
