@@ -30,8 +30,8 @@ export async function openRunDir(plan: Plan, paths: RunPaths, restart: boolean):
       );
     }
     await rm(paths.dir, { recursive: true, force: true });
-  } else if (await exists(paths.dir)) {
-    if (!restart && !(await isEmptyDir(paths.dir))) {
+  } else if (await hasForeignFiles(paths.dir)) {
+    if (!restart) {
       throw new DatamillError(
         'recipe_changed',
         `${paths.dir}: exists and is not a datamill run directory (no run.json); choose another output.dir or rerun with --restart to delete it`,
@@ -64,6 +64,20 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
-async function isEmptyDir(p: string): Promise<boolean> {
-  return (await readdir(p)).length === 0;
+/** Names a run directory may hold before its run.json lands (another rank may be creating it right now). */
+const RUN_ENTRIES = new Set([
+  'data',
+  'ledger',
+  'quarantine',
+  'rejected',
+  'work',
+  'stats',
+  'tasks',
+  'report.json',
+  'report.md',
+]);
+
+async function hasForeignFiles(dir: string): Promise<boolean> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.some((n) => !RUN_ENTRIES.has(n) && !n.includes('run.json'));
 }
