@@ -1,11 +1,16 @@
 import dedupExact from './dedup-exact.js';
 import type { StageDef } from './define.js';
+import filterLength from './filter-length.js';
+import normalize from './normalize.js';
+import renameFields from './rename-fields.js';
+import sample from './sample.js';
+import selectFields from './select-fields.js';
 
 /**
  * Every stage, by recipe name. A stage's file name is its recipe name (test/stages/registry.test.ts
  * checks that they do not drift); adding a stage means adding its import here.
  */
-const stages: StageDef[] = [dedupExact];
+const stages: StageDef[] = [dedupExact, filterLength, normalize, renameFields, sample, selectFields];
 
 const byName = new Map<string, StageDef>();
 for (const s of stages) {
