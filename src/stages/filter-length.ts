@@ -106,7 +106,7 @@ const options = z
         ctx.addIssue({
           code: 'custom',
           path: [`min_${m}`],
-          message: `min_${m} (${lo}) must be <= max_${m} (${hi}), or no document could pass`,
+          message: `expected at most max_${m} (${hi})`,
         });
       }
     }

@@ -12,11 +12,12 @@ function pairProblem(
   to: string,
   earlier: Set<string>,
 ): string | undefined {
-  if (from === DM || to === DM) return 'dm holds the fields stages add and cannot be renamed';
-  if (from === to) return 'renames a field to itself';
-  if (earlier.has(to)) return `two fields are renamed to "${to}"`;
+  if (from === DM) return 'expected a field other than dm (stages add their fields there)';
+  if (to === DM) return 'expected a new name other than dm (stages add their fields there)';
+  if (from === to) return 'expected a different name';
+  if (earlier.has(to)) return 'expected a name no other field is renamed to';
   if (Object.hasOwn(map, to))
-    return `"${to}" is both renamed and a rename target; rename in two stages instead`;
+    return 'expected a name that is not itself renamed (rename in two stages instead)';
   return undefined;
 }
 
@@ -25,7 +26,8 @@ const options = z.strictObject({
     .record(z.string().min(1), z.string().min(1))
     .superRefine((map, ctx) => {
       const entries = Object.entries(map);
-      if (entries.length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one from: to pair' });
+      if (entries.length === 0)
+        ctx.addIssue({ code: 'custom', message: 'expected at least one from: to pair' });
       const targets = new Set<string>();
       for (const [from, to] of entries) {
         const message = pairProblem(map, from, to, targets);

@@ -7,7 +7,10 @@ const DM = 'dm';
 const fieldList = z
   .array(z.string().min(1))
   .min(1)
-  .refine((a) => new Set(a).size === a.length, { message: 'lists a field twice' });
+  .superRefine((list, ctx) => {
+    const twice = list.find((f, i) => list.indexOf(f) !== i);
+    if (twice !== undefined) ctx.addIssue({ code: 'custom', message: `lists "${twice}" twice` });
+  });
 
 const options = z
   .strictObject({
@@ -24,12 +27,21 @@ const options = z
       ),
   })
   .superRefine((o, ctx) => {
-    if ((o.fields === undefined) === (o.drop_fields === undefined)) {
-      const message =
-        o.fields === undefined
-          ? 'give fields (the fields to keep) or drop_fields (the fields to remove)'
-          : 'give fields or drop_fields, not both';
-      ctx.addIssue({ code: 'custom', path: [], message });
+    if (o.fields === undefined && o.drop_fields === undefined) {
+      // Reported as a missing key, like any required option, naming the alternative.
+      ctx.addIssue({
+        code: 'invalid_type',
+        expected: 'array',
+        input: undefined,
+        path: ['fields'],
+        message: 'expected a list of fields to keep (or drop_fields: a list of fields to remove)',
+      });
+    } else if (o.fields !== undefined && o.drop_fields !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['drop_fields'],
+        message: 'cannot be given with fields; keep one of the two',
+      });
     }
   });
 

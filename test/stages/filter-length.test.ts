@@ -103,9 +103,9 @@ describe('filter-length options', () => {
     [{ min_chars: -1 }, 'min_chars'],
     [{ max_words: 2.5 }, 'max_words'],
     [{ min_lines: '3' }, 'min_lines'],
-    [{ min_chars: 10, max_chars: 5 }, 'min_chars (10) must be <= max_chars (5)'],
-    [{ min_words: 7, max_words: 6 }, 'min_words (7) must be <= max_words (6)'],
-    [{ min_lines: 2, max_lines: 1 }, 'min_lines (2) must be <= max_lines (1)'],
+    [{ min_chars: 10, max_chars: 5 }, 'min_chars: expected at most max_chars (5)'],
+    [{ min_words: 7, max_words: 6 }, 'min_words: expected at most max_words (6)'],
+    [{ min_lines: 2, max_lines: 1 }, 'min_lines: expected at most max_lines (1)'],
     [{ min_char: 1 }, 'min_char'],
     [{ keep_stats: 'yes' }, 'keep_stats'],
   ])('rejects %j', (o, message) => {

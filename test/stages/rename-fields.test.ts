@@ -47,12 +47,12 @@ describe('rename-fields', () => {
 
   it.each([
     [{}, 'fields'],
-    [{ fields: {} }, 'give at least one from: to pair'],
-    [{ fields: { a: 'a' } }, 'renames a field to itself'],
-    [{ fields: { a: 'c', b: 'c' } }, 'two fields are renamed to "c"'],
-    [{ fields: { a: 'b', b: 'c' } }, '"b" is both renamed and a rename target'],
-    [{ fields: { dm: 'x' } }, 'dm holds the fields stages add'],
-    [{ fields: { x: 'dm' } }, 'dm holds the fields stages add'],
+    [{ fields: {} }, 'fields: expected at least one from: to pair'],
+    [{ fields: { a: 'a' } }, 'fields.a: expected a different name'],
+    [{ fields: { a: 'c', b: 'c' } }, 'fields.b: expected a name no other field is renamed to'],
+    [{ fields: { a: 'b', b: 'c' } }, 'fields.a: expected a name that is not itself renamed'],
+    [{ fields: { dm: 'x' } }, 'fields.dm: expected a field other than dm'],
+    [{ fields: { x: 'dm' } }, 'fields.x: expected a new name other than dm'],
     [{ fields: { a: '' } }, 'fields.a'],
     [{ fields: { a: 1 } }, 'fields.a'],
     [{ fields: ['a'] }, 'fields'],

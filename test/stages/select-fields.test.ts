@@ -33,11 +33,11 @@ describe('select-fields', () => {
   });
 
   it.each([
-    [{}, 'give fields (the fields to keep) or drop_fields'],
-    [{ fields: ['a'], drop_fields: ['b'] }, 'give fields or drop_fields, not both'],
+    [{}, 'fields: expected a list of fields to keep (or drop_fields: a list of fields to remove)'],
+    [{ fields: ['a'], drop_fields: ['b'] }, 'drop_fields: cannot be given with fields'],
     [{ fields: [] }, 'fields'],
     [{ fields: [''] }, 'fields'],
-    [{ fields: ['a', 'a'] }, 'lists a field twice'],
+    [{ fields: ['b', 'a', 'b'] }, 'fields: lists "b" twice'],
     [{ drop_fields: 'a' }, 'drop_fields'],
     [{ field: ['a'] }, 'field'],
   ])('rejects %j', (o, message) => {
