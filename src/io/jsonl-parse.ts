@@ -1,0 +1,49 @@
+/** Turning one JSONL line (a byte range) into a row, or into the reason it is not one. */
+import { invalidUtf8At } from './line-utf8.js';
+
+/** Raw text kept for a bad record, in bytes: enough to recognise the line in `quarantine/`. */
+export const RAW_MAX_BYTES = 4096;
+
+/**
+ * Parses `buf[start, end)` (no newline, no trailing CR) as one JSON object. Returns the object, or a string
+ * saying why the line is not a record; the caller builds the BadRecord so the good path allocates nothing
+ * beyond the decoded text and the parsed object.
+ */
+export function parseJsonLine(buf: Buffer, start: number, end: number): Record<string, unknown> | string {
+  const text = buf.toString('utf8', start, end);
+  // A one-byte (Latin-1) V8 string cannot hold U+FFFD, so this search costs nothing on most lines.
+  if (text.indexOf('\uFFFD') !== -1) {
+    const bad = invalidUtf8At(buf, start, end);
+    if (bad !== -1) return `invalid UTF-8 at byte ${bad} of the line, expected UTF-8 text`;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return `invalid JSON (${(err as Error).message}), expected one JSON object per line`;
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    return value as Record<string, unknown>;
+  }
+  return `expected a JSON object, got ${jsonKind(value)}`;
+}
+
+/** True when `buf[start, end)` holds only JSON whitespace (such lines are skipped, not records). */
+export function isBlank(buf: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = buf[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  }
+  return true;
+}
+
+/** The raw line for a BadRecord, cut to RAW_MAX_BYTES (a cut multi-byte character decodes as U+FFFD). */
+export function rawLine(buf: Buffer, start: number, end: number): string {
+  return buf.toString('utf8', start, Math.min(end, start + RAW_MAX_BYTES));
+}
+
+function jsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
