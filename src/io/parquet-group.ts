@@ -15,7 +15,7 @@ export interface GroupBuffer {
   bytes: number;
   /** Column name → OR of the kinds seen (a row without the field adds KIND.null at flush). */
   kinds: Map<string, number>;
-  /** Column name → rows that have the field (not undefined). */
+  /** Column name → rows where the field holds a value (not null, not undefined). */
   present: Map<string, number>;
 }
 

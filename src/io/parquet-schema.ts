@@ -74,8 +74,8 @@ export interface ColumnPlan {
 
 /**
  * Infers a nullable column from the kinds seen: strings, booleans, integers (INT64), numbers (DOUBLE),
- * bigints (INT64), dates (timestamp, ms), bytes; nested values and mixed kinds become JSON text so that
- * they read back as the same JS values. A column with only nulls is a nullable string.
+ * bigints (INT64), dates (timestamp, ms), bytes (BYTE_ARRAY, read back as UTF-8 text); nested values and
+ * mixed kinds become JSON text so that they read back as the same JS values. Only nulls: a nullable string.
  */
 export function inferPlan(name: string, seen: number): ColumnPlan {
   const values = seen & ~KIND.null;

@@ -44,8 +44,9 @@ function partSchema(plan: ColumnPlan[]): { schema: SchemaElement[]; numbers: str
 /**
  * Writes rows into rotated parts `<dir>/<prefix>-0000.parquet`, `-0001`, ...; a part rotates once it has
  * received about `targetPartBytes`, or early when a row group brings a new column or a value its schema
- * cannot hold. Columns named by `sourceSchema` keep their source elements; the others are inferred. Writes
- * no file when no row is written. Peak memory: one row group.
+ * cannot hold. Columns named by `sourceSchema` keep their source elements; the others are inferred. INT64
+ * columns written from JS numbers are listed under NUMBER_COLUMNS_KEY, so the reader gives numbers back,
+ * not bigints. Writes no file when no row is written. Peak memory: one row group.
  */
 export function createParquetWriter(opts: WriterOptions): PartWriter {
   if (opts.format !== 'parquet')
@@ -99,7 +100,15 @@ export function createParquetWriter(opts: WriterOptions): PartWriter {
     part ??= openPart(planFor(seen));
     const current = part;
     const columnData = current.plan.map((c) => ({ name: c.name, data: columnValues(rows, c) }));
-    await current.writer.write({ columnData, rowGroupSize: rows.length });
+    try {
+      await current.writer.write({ columnData, rowGroupSize: rows.length });
+    } catch (e) {
+      // A value the plan let through but the encoder refused (e.g. 2^40 into an INT32 source column): a bug.
+      const why = e instanceof Error ? e.message : String(e);
+      throw new Error(`${current.final}: cannot write a row group of ${rows.length} rows (${why})`, {
+        cause: e,
+      });
+    }
     current.bytes += group.bytes;
     group = emptyGroup();
     if (current.bytes >= opts.targetPartBytes) await closePart();
