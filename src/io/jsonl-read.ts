@@ -27,14 +27,14 @@ export async function* readJsonlSlice(slice: Slice, opts: ReadOptions): AsyncGen
     skipFirst,
   );
   if (st.done) return;
-  const lines = new LineNumbers(slice, st);
+  const label = lineLabeler(slice, st);
   for await (const chunk of readChunks(slice.path, slice.shard, slice.compression, readFrom)) {
     scanChunk(st, chunk);
-    yield* drain(st, lines);
+    yield* drain(st, label);
     if (st.done) break;
   }
   finishScan(st);
-  yield* drain(st, lines);
+  yield* drain(st, label);
 }
 
 /** The 1-based line number of a byte offset in an uncompressed file (counts newlines before it). */
@@ -55,10 +55,12 @@ export async function lineNumberAt(path: string, offset: number): Promise<number
   return line;
 }
 
-async function* drain(st: ScanState, lines: LineNumbers): AsyncGenerator<RowBatch> {
+type Labeler = (scanned: ScannedBatch) => Promise<void>;
+
+async function* drain(st: ScanState, label: Labeler): AsyncGenerator<RowBatch> {
   while (st.ready.length > 0) {
     const scanned = st.ready.shift()!;
-    if (scanned.badLines.length > 0) await lines.label(scanned);
+    if (scanned.badLines.length > 0) await label(scanned);
     yield scanned.batch;
   }
 }
@@ -67,21 +69,11 @@ async function* drain(st: ScanState, lines: LineNumbers): AsyncGenerator<RowBatc
  * Fills `where` of bad records. A slice from byte 0 knows its line numbers; a later slice finds its first
  * line's number once, by counting newlines from the file start, and only when it meets a bad record.
  */
-class LineNumbers {
-  private firstLine: number | undefined;
-
-  constructor(
-    private readonly slice: Slice,
-    private readonly st: ScanState,
-  ) {
-    this.firstLine = slice.start === 0 ? 1 : undefined;
-  }
-
-  async label(scanned: ScannedBatch): Promise<void> {
-    this.firstLine ??= await lineNumberAt(this.slice.path, this.st.firstLineStart);
+function lineLabeler(slice: Slice, st: ScanState): Labeler {
+  let firstLine = slice.start === 0 ? 1 : undefined;
+  return async (scanned) => {
+    firstLine ??= await lineNumberAt(slice.path, st.firstLineStart);
     const { bad } = scanned.batch;
-    for (let i = 0; i < bad.length; i++) {
-      bad[i]!.where = `${this.slice.shard}:${this.firstLine + scanned.badLines[i]!}`;
-    }
-  }
+    for (let i = 0; i < bad.length; i++) bad[i]!.where = `${slice.shard}:${firstLine + scanned.badLines[i]!}`;
+  };
 }

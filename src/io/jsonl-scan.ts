@@ -71,7 +71,7 @@ export function scanChunk(st: ScanState, chunk: Buffer): void {
       st.carry.push(Buffer.from(chunk.subarray(s)));
       return;
     }
-    st.carry.push(chunk.subarray(0, nl));
+    st.carry.push(chunk.subarray(s, nl));
     const line = Buffer.concat(st.carry);
     st.carry.length = 0;
     scanLine(st, line, 0, line.length, st.carryStart, line.length + 1);

@@ -1,8 +1,8 @@
 /** The decompressed bytes of an input file, as a stream of large Buffers, with read failures made readable. */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { pipeline, type Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { pipeline, type Readable, type TransformOptions } from 'node:stream';
+import { createGunzip, type ZlibOptions } from 'node:zlib';
 import { DatamillError, inputError } from '../errors.js';
 import type { Compression } from './types.js';
 import { zstdDecompressStream } from './zstd.js';
@@ -70,8 +70,14 @@ async function* readCompressed(filePath: string, compression: Compression): Asyn
 }
 
 function decompress(source: Readable, compression: Compression): Readable {
-  // Node's default 16 KiB output chunks would split many more lines across chunk boundaries.
-  const inflater = compression === 'gzip' ? createGunzip({ chunkSize: 256 * 1024 }) : zstdDecompressStream();
+  // 256 KiB output chunks split fewer lines than Node's 16 KiB; a 4 MiB readable buffer lets the thread
+  // pool inflate ahead while this thread parses (200 MB file: 230-290 -> 315 MB/s wall, same CPU time).
+  // (ZlibOptions omits the stream options that zlib hands on to its Transform.)
+  const gzipOptions: ZlibOptions & TransformOptions = {
+    chunkSize: 256 * 1024,
+    readableHighWaterMark: 4 << 20,
+  };
+  const inflater = compression === 'gzip' ? createGunzip(gzipOptions) : zstdDecompressStream();
   // Errors reach the consumer through the inflater's iterator; the callback only stops an unhandled event.
   pipeline(source, inflater, () => {});
   return inflater;

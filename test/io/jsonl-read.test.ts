@@ -197,6 +197,16 @@ describe('readJsonlSlice line handling', () => {
     await expect(readAll(file, compression)).rejects.toMatchObject({ code: 'input_format' });
   });
 
+  it.each([
+    ['gzip members', 'gzip', (b: Buffer) => gzipSync(b)],
+    ['zstd frames', 'zstd', (b: Buffer) => Buffer.from(zstdCompressSync(b))],
+  ] as const)('concatenated %s read as one stream (cat a.gz b.gz)', async (_name, compression, pack) => {
+    const joined = Buffer.concat([pack(Buffer.from('{"a":1}\n{"a":2}')), pack(Buffer.from('\n{"a":3}\n'))]);
+    const got = await readAll(await temp(`joined.${compression}`, joined), compression);
+    expect(got.rows).toEqual([{ a: 1 }, { a: 2 }, { a: 3 }]);
+    expect(got.pos).toEqual([0, 8, 16]);
+  });
+
   it('a missing file is an input_missing error', async () => {
     await expect(readAll(path.join(dir, 'nope.jsonl'), 'none')).rejects.toMatchObject({
       code: 'input_missing',
