@@ -16,18 +16,28 @@ export function parseFlags<O extends Options>(
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (e) {
-    throw usageError(`${script}: ${e instanceof Error ? e.message : String(e)} (see --help)`);
+    throw usageError(`${e instanceof Error ? e.message : String(e)} (see ${script} --help)`);
   }
 }
 
-/** A non-negative integer flag; `name` is for the message. */
-export function intFlag(name: string, value: string | undefined, fallback: number, min = 0): number {
+/** An integer flag in [min, max]; `name` is for the message. */
+export function intFlag(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min = 0,
+  max = 2 ** 53 - 1,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min)
-    throw usageError(`${name}: expected an integer ≥ ${min}, got "${value}"`);
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw usageError(`${name}: expected an integer from ${min} to ${max}, got "${value}"`);
+  }
   return n;
 }
+
+/** Seeds are 32-bit: the generator mixes them with 32-bit integer hashing. */
+export const MAX_SEED = 2 ** 32 - 1;
 
 /** Runs a script's main and sets the exit code. */
 export async function runScript(name: string, main: () => Promise<void>): Promise<void> {

@@ -66,11 +66,15 @@ function plantedTables(p: Planted): string[] {
       ),
     ),
     '### Short pages (< 50 words)',
+    'Not-found pages, paywall stubs, expired listings, "bump" posts and wiki stubs; word counts are in planted.json.',
     table(
-      ['words', 'id'],
-      p.short.map((s) => [s.words, s.id]),
+      ['domain', 'count', 'ids'],
+      byKind(p.short, (x) => x.id.slice(0, x.id.indexOf('-'))),
     ),
     '### Junk pages',
+    '`symbols`: symbol soup; `repeated_chars`: lines of one repeated character; `javascript`: "JavaScript must ' +
+      'be enabled" shells; `keywords`: SEO keyword lists; `encoded_blob`: one base64 line of 1.5-6 KB (a "word" ' +
+      'over 1,000 characters); `number_dump`: tables of numbers.',
     table(
       ['kind', 'count', 'ids'],
       byKind(p.junk, (j) => j.kind),

@@ -2,7 +2,7 @@
  * CLI: regenerates sample-data/ (documents, planted.json, README.md) from a seed.
  * `node dist/corpus/sample-data.js [--out sample-data] [--seed 1]`
  */
-import { intFlag, parseFlags, runScript } from './cli.js';
+import { intFlag, MAX_SEED, parseFlags, runScript } from './cli.js';
 import { writeSampleData } from './write-sample.js';
 
 const HELP = `usage: node dist/corpus/sample-data.js [--out DIR] [--seed N]
@@ -11,7 +11,7 @@ Writes the synthetic sample corpus: DIR/web/*.jsonl.gz, DIR/forum/*.jsonl.gz, DI
 DIR/planted.json and DIR/README.md. The domain folders are replaced. Same seed, same files.
 
   --out DIR   output directory (default: sample-data)
-  --seed N    generator seed, a non-negative integer (default: 1)
+  --seed N    generator seed, 0 to 4294967295 (default: 1)
 `;
 
 await runScript('sample-data', async () => {
@@ -25,7 +25,7 @@ await runScript('sample-data', async () => {
     return;
   }
   const out = flags.out ?? 'sample-data';
-  const seed = intFlag('--seed', flags.seed, 1);
+  const seed = intFlag('--seed', flags.seed, 1, 0, MAX_SEED);
   const started = performance.now();
   const { planted, written } = await writeSampleData(out, seed);
   const c = planted.counts;
