@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { arrowInfo, readArrowSlice } from '../io/arrow-read.js';
 import { readJsonlSlice } from '../io/jsonl-read.js';
 import { parquetInfo, readParquetSlice } from '../io/parquet-read.js';
 import { sniffFile } from '../io/sniff.js';
@@ -14,7 +13,10 @@ export async function wholeFileSlice(file: string, warn: (m: string) => void): P
   const base = { path: file, shard, format: sniffed.format, compression: sniffed.compression, start: 0 };
   if (sniffed.format === 'parquet')
     return { ...base, end: (await parquetInfo(file, shard)).rowGroups.length };
-  if (sniffed.format === 'arrow') return { ...base, end: (await arrowInfo(file, shard)).batches };
+  if (sniffed.format === 'arrow') {
+    const { arrowInfo } = await import('../io/arrow-read.js');
+    return { ...base, end: (await arrowInfo(file, shard)).batches };
+  }
   return { ...base, end: (await stat(file)).size };
 }
 
@@ -23,6 +25,6 @@ export async function* fileRows(file: string, warn: (m: string) => void): AsyncG
   const slice = await wholeFileSlice(file, warn);
   const opts = { batchBytes: 1 << 20, warn };
   if (slice.format === 'parquet') yield* readParquetSlice(slice, opts);
-  else if (slice.format === 'arrow') yield* readArrowSlice(slice, opts);
+  else if (slice.format === 'arrow') yield* (await import('../io/arrow-read.js')).readArrowSlice(slice, opts);
   else yield* readJsonlSlice(slice, opts);
 }

@@ -10,13 +10,18 @@ function lookup(name: string): StageDef {
   return def;
 }
 
+type Loaded = Awaited<ReturnType<typeof loadRecipe>>;
+
 /** Loads and validates a recipe, then plans it (headers and footers only). */
 export async function loadPlan(file: string, warn: (m: string) => void): Promise<Plan> {
-  const loaded = await loadRecipe(file);
+  return planRecipe(await loadRecipe(file), warn);
+}
+
+export function planRecipe(loaded: Loaded, warn: (m: string) => void): Promise<Plan> {
   return buildPlan({ ...loaded, recipe: loaded.recipe as unknown as PlanRecipe }, lookup, warn);
 }
 
 /** Worker threads to use: the flag, else the recipe, else one per core. */
-export function workerCount(flag: number | undefined, plan: Plan): number {
-  return flag ?? plan.recipe.runtime.workers ?? Math.max(1, os.availableParallelism());
+export function workerCount(flag: number | undefined, loaded: Loaded): number {
+  return flag ?? loaded.recipe.runtime.workers ?? Math.max(1, os.availableParallelism());
 }

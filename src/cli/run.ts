@@ -1,10 +1,12 @@
+import { createPool } from '../exec/pool.js';
 import { resolveRank } from '../exec/rank.js';
 import { executePlan } from '../exec/scheduler.js';
+import { loadRecipe } from '../recipe/load.js';
 import { runPaths } from '../run/paths.js';
 import { createProgress } from '../run/progress.js';
 import { type Report, writeReport } from '../run/report.js';
 import { openRunDir } from '../run/state.js';
-import { loadPlan, workerCount } from './load.js';
+import { planRecipe, workerCount } from './load.js';
 
 export interface RunFlags {
   workers?: number;
@@ -19,17 +21,40 @@ export interface RunFlags {
 
 /** `datamill run RECIPE`: plan, open (or resume) the run directory, run this rank's tasks, report. */
 export async function runCommand(file: string, flags: RunFlags): Promise<void> {
-  const progress = createProgress(flags.quiet ? 'none' : 'auto');
+  const progress = await createProgress(flags.quiet ? 'none' : 'auto');
   const warn = (m: string) => progress.log(`datamill: warning: ${m}`);
-  const plan = await loadPlan(file, warn);
-  const paths = runPaths(plan.recipe.output.dir);
+  const loaded = await loadRecipe(file);
   const rank = resolveRank({ rank: flags.rank, worldSize: flags.worldSize });
+  const workers = workerCount(flags.workers, loaded);
+  // Threads start loading their modules now, while the main thread plans.
+  const pool = createPool(workers);
+  try {
+    await runWithPool(loaded, flags, { pool, workers, rank, progress, warn });
+  } finally {
+    await pool.close();
+  }
+}
+
+async function runWithPool(
+  loaded: Awaited<ReturnType<typeof loadRecipe>>,
+  flags: RunFlags,
+  ctx: {
+    pool: ReturnType<typeof createPool>;
+    workers: number;
+    rank: ReturnType<typeof resolveRank>;
+    progress: Awaited<ReturnType<typeof createProgress>>;
+    warn: (m: string) => void;
+  },
+): Promise<void> {
+  const { pool, workers, rank, progress, warn } = ctx;
+  const plan = await planRecipe(loaded, warn);
+  const paths = runPaths(plan.recipe.output.dir);
   const state = await openRunDir(plan, paths, flags.restart === true);
-  const workers = workerCount(flags.workers, plan);
   progress.log(
     `datamill: ${state === 'resumed' ? 'resuming' : 'starting'} ${paths.dir}: ${plan.manifest.length} files, ${plan.sourceTasks.length} tasks, ${plan.phases.length} phases, ${workers} workers, rank ${rank.rank}/${rank.worldSize} (${rank.from})`,
   );
   const result = await executePlan(plan, paths, {
+    pool,
     workers,
     rank,
     phase: flags.phase,

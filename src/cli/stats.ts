@@ -18,7 +18,7 @@ interface Profile {
   chars: Metric;
   fields: Record<string, Record<string, number>>;
   token_docs: number;
-  token_bytes: number;
+  token_chars: number;
   tokens: number;
 }
 
@@ -43,7 +43,7 @@ export async function statsCommand(files: string[], flags: StatsFlags): Promise<
     chars: emptyMetric(),
     fields: {},
     token_docs: 0,
-    token_bytes: 0,
+    token_chars: 0,
     tokens: 0,
   };
   for (const file of files) {
@@ -66,13 +66,13 @@ export async function statsCommand(files: string[], flags: StatsFlags): Promise<
         addValue(p.chars, text.length);
         if (unitHash(0x746f6b, `${file}:${batch.pos[i]}`) < flags.tokenSampleRate) {
           p.token_docs++;
-          p.token_bytes += bytes;
+          p.token_chars += bytes;
           p.tokens += count(text);
         }
       }
     }
   }
-  const tokens = p.token_bytes > 0 ? Math.round((p.tokens / p.token_bytes) * p.text_bytes) : 0;
+  const tokens = p.token_chars > 0 ? Math.round((p.tokens / p.token_chars) * p.text_bytes) : 0;
   const lengths = {
     mean: p.chars.count ? p.chars.sum / p.chars.count : 0,
     min: p.chars.min,

@@ -7,6 +7,11 @@ export interface Doc {
   id: string;
   text: string;
   row: Record<string, unknown>;
+  /**
+   * JSONL input only: the source line. The writer reuses it verbatim when nothing changed the document
+   * (text as read, no `dm` fields, no generated id) and every stage of the phase preserves rows.
+   */
+  raw?: string;
 }
 
 /** The namespace object for fields added by stages (`dm.<stage>.<field>`), created on first use. */

@@ -64,7 +64,7 @@ export async function runMapTask(
   });
   const sink: Sink = phase.observe
     ? await spillSink(spillFile(paths.spill(phase.index), tag))
-    : await outputSink(plan, task, paths.data, `part-${tag}`, rowSpec);
+    : await outputSink(plan, task, paths.data, `part-${tag}`, rowSpec, verbatimOk(plan, rowSpec, procs));
   const countOut = phase.observe ? undefined : await tokenCounter(plan);
   try {
     for await (const batch of source(plan, paths, phase, task)) {
@@ -130,5 +130,18 @@ async function* source(
     { textField: spec.text_field, idField: spec.id_field },
     { batchBytes: runtime.batch_bytes, warn: () => {} },
     runtime.on_bad_record === 'quarantine',
+  );
+}
+
+/** Unchanged JSONL documents may be written as read: JSONL out, same text field, every stage row-preserving. */
+function verbatimOk(
+  plan: Plan,
+  rowSpec: { inText: string; outText: string },
+  procs: { preservesRow: boolean }[],
+): boolean {
+  return (
+    plan.recipe.output.format === 'jsonl' &&
+    rowSpec.inText === rowSpec.outText &&
+    procs.every((p) => p.preservesRow)
   );
 }

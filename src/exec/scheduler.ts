@@ -4,10 +4,12 @@ import type { Plan } from '../plan/plan.js';
 import type { RunPaths } from '../run/paths.js';
 import type { Progress } from '../run/progress.js';
 import { isDone } from '../run/state.js';
-import { createPool, type WorkerPool } from './pool.js';
+import type { WorkerPool } from './pool.js';
 import { type RankInfo, tasksForRank } from './rank.js';
 
 export interface ExecuteOptions {
+  /** Created by the caller before planning, so the threads load their modules while the plan is built. */
+  pool: WorkerPool;
   workers: number;
   rank: RankInfo;
   /** Run only this phase (cluster launchers run one array job per phase). */
@@ -30,22 +32,18 @@ export interface ExecuteResult {
  * starts only when every task of the previous one (whichever rank ran it) has its done marker.
  */
 export async function executePlan(plan: Plan, paths: RunPaths, opts: ExecuteOptions): Promise<ExecuteResult> {
-  const pool = createPool(opts.workers);
+  const { pool } = opts;
   let tasksRun = 0;
-  try {
-    for (const phase of plan.phases) {
-      if (opts.phase !== undefined && phase.index !== opts.phase) continue;
-      const prev = plan.phases[phase.index - 1];
-      if (prev && !(await barrier(paths, prev, opts))) {
-        return { complete: false, waitingFor: prev.name, tasksRun };
-      }
-      const todo: number[] = [];
-      for (const t of tasksForRank(phase.tasks, opts.rank))
-        if (!(await isDone(paths, phase.name, t))) todo.push(t);
-      tasksRun += await runPhase(pool, plan, paths, phase, todo, opts);
+  for (const phase of plan.phases) {
+    if (opts.phase !== undefined && phase.index !== opts.phase) continue;
+    const prev = plan.phases[phase.index - 1];
+    if (prev && !(await barrier(paths, prev, opts))) {
+      return { complete: false, waitingFor: prev.name, tasksRun };
     }
-  } finally {
-    await pool.close();
+    const todo: number[] = [];
+    for (const t of tasksForRank(phase.tasks, opts.rank))
+      if (!(await isDone(paths, phase.name, t))) todo.push(t);
+    tasksRun += await runPhase(pool, plan, paths, phase, todo, opts);
   }
   const last = plan.phases[plan.phases.length - 1]!;
   const complete = (await missing(paths, last)) === 0 && (await allPhasesDone(plan, paths));

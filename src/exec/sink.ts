@@ -18,12 +18,17 @@ export interface Sink {
   abort(): Promise<void>;
 }
 
+/**
+ * `verbatim`: the phase's stages all preserve rows and the output is JSONL under the input's text field,
+ * so a document whose text is as read, with no `dm` fields and an id of its own, is written as its source line.
+ */
 export async function outputSink(
   plan: Plan,
   task: number,
   dir: string,
   prefix: string,
   rowSpec: RowSpec,
+  verbatim: boolean,
 ): Promise<Sink> {
   const { output } = plan.recipe;
   await mkdir(dir, { recursive: true });
@@ -44,7 +49,25 @@ export async function outputSink(
   const writer: PartWriter =
     output.format === 'parquet' ? createParquetWriter(opts) : createJsonlWriter(opts);
   return {
-    write: (docs) => writer.write(docs.map((d) => docToRow(d, rowSpec))),
+    write: (docs) => {
+      if (!verbatim) return writer.write(docs.map((d) => docToRow(d, rowSpec)));
+      const rows = new Array<Record<string, unknown>>(docs.length);
+      const lines = new Array<string | undefined>(docs.length);
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
+        const row = d.row;
+        if (
+          d.raw !== undefined &&
+          d.text === row[rowSpec.inText] &&
+          row.dm === undefined &&
+          row[rowSpec.inId] != null
+        ) {
+          lines[i] = d.raw;
+          rows[i] = row;
+        } else rows[i] = docToRow(d, rowSpec);
+      }
+      return writer.write(rows, lines);
+    },
     close: () => writer.close(),
     abort: () => writer.abort(),
   };
@@ -65,19 +88,20 @@ export async function spillSink(file: string): Promise<Sink> {
 /** Salt so the token sample is independent of any `sample` stage using the same seed. */
 const TOKEN_SALT = 0x746f6b;
 
-/** Counts output documents, bytes and tokens (exactly, or on a seeded sample) into a domain's stats. */
+/** Counts output documents, characters and tokens (exactly, or on a seeded sample) into a domain's stats. */
 export async function tokenCounter(plan: Plan): Promise<(docs: Doc[], into: DomainStats) => void> {
   const { token_count, token_sample_rate, tokenizer, seed } = plan.recipe.runtime;
   const count = token_count === 'off' ? undefined : await loadTokenizer(tokenizer);
   const rate = token_count === 'exact' ? 1 : token_sample_rate;
   return (docs, into) => {
     for (const d of docs) {
-      const bytes = Buffer.byteLength(d.text, 'utf8');
+      // Characters (UTF-16 units), not UTF-8 bytes: free to count, and as good a base for the token estimate.
+      const chars = d.text.length;
       into.docs_out++;
-      into.bytes_out += bytes;
+      into.chars_out += chars;
       if (count && (rate >= 1 || unitHash(seed ^ TOKEN_SALT, d.id) < rate)) {
         into.token_docs++;
-        into.token_bytes += bytes;
+        into.token_chars += chars;
         into.tokens += count(d.text);
       }
     }

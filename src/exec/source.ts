@@ -1,6 +1,5 @@
 import type { Doc } from '../core/doc.js';
 import { badRecordError } from '../errors.js';
-import { readArrowSlice } from '../io/arrow-read.js';
 import { lineNumberAt, readJsonlSlice } from '../io/jsonl-read.js';
 import { readParquetSlice } from '../io/parquet-read.js';
 import type { BadRecord, ReadOptions, RowBatch, Slice } from '../io/types.js';
@@ -14,10 +13,13 @@ export interface SourceBatch {
   bytes: number;
 }
 
-function readSlice(slice: Slice, opts: ReadOptions): AsyncGenerator<RowBatch> {
-  if (slice.format === 'parquet') return readParquetSlice(slice, opts);
-  if (slice.format === 'arrow') return readArrowSlice(slice, opts);
-  return readJsonlSlice(slice, opts);
+async function* readSlice(slice: Slice, opts: ReadOptions): AsyncGenerator<RowBatch> {
+  if (slice.format === 'parquet') yield* readParquetSlice(slice, opts);
+  else if (slice.format === 'arrow') {
+    // Loaded on demand: apache-arrow costs ~0.1 s per thread, and most runs have no Arrow input.
+    const { readArrowSlice } = await import('../io/arrow-read.js');
+    yield* readArrowSlice(slice, opts);
+  } else yield* readJsonlSlice(slice, opts);
 }
 
 /**

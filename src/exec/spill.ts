@@ -13,6 +13,8 @@ interface SpillBatch {
   ids: string[];
   texts: string[];
   rows: Record<string, unknown>[];
+  /** Source lines of JSONL documents (undefined where there is none), so they can still be written verbatim. */
+  raws: (string | undefined)[];
 }
 
 export function spillFile(dir: string, tag: string): string {
@@ -30,11 +32,12 @@ export async function createSpillWriter(file: string) {
   return {
     async write(docs: Doc[]): Promise<void> {
       if (docs.length === 0) return;
-      const batch: SpillBatch = { ids: [], texts: [], rows: [] };
+      const batch: SpillBatch = { ids: [], texts: [], rows: [], raws: [] };
       for (const d of docs) {
         batch.ids.push(d.id);
         batch.texts.push(d.text);
         batch.rows.push(d.row);
+        batch.raws.push(d.raw);
       }
       const body = serialize(batch);
       const head = Buffer.allocUnsafe(4);
@@ -66,8 +69,12 @@ export async function* readSpill(file: string): AsyncGenerator<Doc[]> {
       const batch = deserialize(pending.subarray(at + 4, at + 4 + len)) as SpillBatch;
       at += 4 + len;
       const docs: Doc[] = new Array(batch.ids.length);
-      for (let i = 0; i < batch.ids.length; i++)
-        docs[i] = { id: batch.ids[i]!, text: batch.texts[i]!, row: batch.rows[i]! };
+      for (let i = 0; i < batch.ids.length; i++) {
+        const doc: Doc = { id: batch.ids[i]!, text: batch.texts[i]!, row: batch.rows[i]! };
+        const raw = batch.raws[i];
+        if (raw !== undefined) doc.raw = raw;
+        docs[i] = doc;
+      }
       yield docs;
     }
     pending = pending.subarray(at);

@@ -49,8 +49,8 @@ export async function setupProcessors(
   phase: MapPhase,
   task: number,
   warn: (m: string) => void,
-): Promise<{ id: string; proc: MapProcessor }[]> {
-  const out: { id: string; proc: MapProcessor }[] = [];
+): Promise<{ id: string; proc: MapProcessor; preservesRow: boolean }[]> {
+  const out: { id: string; proc: MapProcessor; preservesRow: boolean }[] = [];
   const env = (id: string) => stageEnv(plan, paths, id, task, phase.tasks, warn);
   if (phase.apply) {
     const { ref, def } = globalDef(plan, phase.apply);
@@ -58,13 +58,14 @@ export async function setupProcessors(
     const proc = await guard(ref.id, () =>
       def.applier(ref.options, { ...env(ref.id), reduceTasks: reduce?.tasks ?? 1 }),
     );
-    out.push({ id: ref.id, proc });
+    out.push({ id: ref.id, proc, preservesRow: def.preservesRow?.(ref.options) === true });
   }
   for (const id of phase.stages) {
     const ref = stageRef(plan, id);
     const def = stageDef(ref.stage);
     if (def.kind !== 'map') throw new Error(`stage ${id} is not a map stage`);
-    out.push({ id, proc: await guard(id, () => def.create(ref.options, env(id))) });
+    const proc = await guard(id, () => def.create(ref.options, env(id)));
+    out.push({ id, proc, preservesRow: def.preservesRow?.(ref.options) === true });
   }
   return out;
 }

@@ -18,7 +18,7 @@ export function positionOf(slice: Slice, pos: number): string {
  */
 export function toDocs(batch: RowBatch, slice: Slice, spec: DocSpec, bad: BadRecord[]): Doc[] {
   const docs: Doc[] = [];
-  const { rows, pos } = batch;
+  const { rows, pos, raw } = batch;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const text = row[spec.textField];
@@ -31,7 +31,9 @@ export function toDocs(batch: RowBatch, slice: Slice, spec: DocSpec, bad: BadRec
       typeof rawId === 'string' || typeof rawId === 'number' || typeof rawId === 'bigint'
         ? String(rawId)
         : positionOf(slice, pos[i]!);
-    docs.push({ id, text, row });
+    const doc: Doc = { id, text, row };
+    if (raw !== undefined) doc.raw = raw[i];
+    docs.push(doc);
   }
   return docs;
 }

@@ -5,12 +5,19 @@ import { invalidUtf8At } from './line-utf8.js';
 export const RAW_MAX_BYTES = 4096;
 
 /**
- * Parses `buf[start, end)` (no newline, no trailing CR) as one JSON object. Returns the object, or a string
+ * Parses `buf[start, end)` (no newline, no trailing CR) as one JSON object, leaving the decoded line in
+ * `line.text` (a holder reused across calls). Returns the object, or a string
  * saying why the line is not a record; the caller builds the BadRecord so the good path allocates nothing
  * beyond the decoded text and the parsed object.
  */
-export function parseJsonLine(buf: Buffer, start: number, end: number): Record<string, unknown> | string {
+export function parseJsonLine(
+  buf: Buffer,
+  start: number,
+  end: number,
+  line: { text: string },
+): Record<string, unknown> | string {
   const text = buf.toString('utf8', start, end);
+  line.text = text;
   // A one-byte (Latin-1) V8 string cannot hold U+FFFD, so this search costs nothing on most lines.
   if (text.indexOf('\uFFFD') !== -1) {
     const bad = invalidUtf8At(buf, start, end);

@@ -41,9 +41,9 @@ export function createJsonlWriter(opts: WriterOptions): PartWriter {
   }
 
   return {
-    async write(rows) {
+    async write(rows, lines) {
       if (rows.length === 0) return;
-      const { buf, sizes } = encodeLines(rows);
+      const { buf, sizes } = encodeLines(rows, lines);
       let from = 0;
       let at = 0;
       for (const size of sizes) {
@@ -72,8 +72,11 @@ export function createJsonlWriter(opts: WriterOptions): PartWriter {
  * The rows as newline-terminated JSON lines in one Buffer, with each line's size in bytes. Measuring each
  * line and encoding it in place copies once: 1.5-3x faster than join('\n') + Buffer.from on 2 KB documents.
  */
-function encodeLines(rows: Record<string, unknown>[]): { buf: Buffer; sizes: number[] } {
-  const lines = rows.map(stringifyRow);
+function encodeLines(
+  rows: Record<string, unknown>[],
+  given?: (string | undefined)[],
+): { buf: Buffer; sizes: number[] } {
+  const lines = rows.map((row, i) => given?.[i] ?? stringifyRow(row));
   const sizes = new Array<number>(lines.length);
   let total = 0;
   for (let i = 0; i < lines.length; i++) {

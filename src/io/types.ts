@@ -28,6 +28,8 @@ export interface BadRecord {
 export interface RowBatch {
   rows: Record<string, unknown>[];
   pos: number[];
+  /** JSONL only: each row's source line (no newline), so unchanged documents can be written back verbatim. */
+  raw?: string[];
   bad: BadRecord[];
   /** Bytes of input consumed by this batch (decompressed for JSONL), for throughput. */
   bytes: number;
@@ -57,7 +59,8 @@ export interface WriterOptions {
 
 /** Writes rows into rotated part files, each written to a temp name and renamed when closed. */
 export interface PartWriter {
-  write(rows: Record<string, unknown>[]): Promise<void>;
+  /** `lines[i]`, when given and defined, is row i already serialized as a JSONL line (JSONL writers only). */
+  write(rows: Record<string, unknown>[], lines?: (string | undefined)[]): Promise<void>;
   /** Finishes the current part; returns the final paths of all parts written, in order. */
   close(): Promise<string[]>;
   /** Removes temp files after a failure. */

@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DatamillError, inputError } from '../errors.js';
-import { arrowInfo } from '../io/arrow-read.js';
 import { parquetInfo } from '../io/parquet-read.js';
 import { sniffFile } from '../io/sniff.js';
 import type { Compression, InputFormat } from '../io/types.js';
@@ -76,6 +75,8 @@ async function describeFile(
     const info = await parquetInfo(p, shard);
     file.units = info.rowGroups.map((g) => g.compressedBytes);
   } else if (sniffed.format === 'arrow') {
+    // apache-arrow costs ~0.1 s to load; only runs with Arrow inputs pay for it.
+    const { arrowInfo } = await import('../io/arrow-read.js');
     const info = await arrowInfo(p, shard);
     file.units = new Array<number>(info.batches).fill(0);
   }

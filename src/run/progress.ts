@@ -2,7 +2,6 @@
  * Progress on stderr: a live bar on a TTY (cli-progress, the only module importing it), a plain line
  * every 10 s otherwise (CI logs), nothing with --quiet. stdout stays free for data and --json.
  */
-import cliProgress from 'cli-progress';
 
 export interface ProgressState {
   phase: string;
@@ -30,13 +29,17 @@ function rates(s: ProgressState, startedMs: number) {
   return { mbs, eta: Number.isFinite(eta) ? `${Math.round(eta)}s` : '?' };
 }
 
-export function createProgress(mode: 'auto' | 'none', stream: NodeJS.WriteStream = process.stderr): Progress {
+export async function createProgress(
+  mode: 'auto' | 'none',
+  stream: NodeJS.WriteStream = process.stderr,
+): Promise<Progress> {
   if (mode === 'none') return { start() {}, update() {}, stop() {}, log() {} };
-  if (stream.isTTY) return ttyProgress(stream);
+  // Loaded only for a terminal: CI logs and --quiet never pay for it.
+  if (stream.isTTY) return ttyProgress(stream, (await import('cli-progress')).default);
   return plainProgress(stream);
 }
 
-function ttyProgress(stream: NodeJS.WriteStream): Progress {
+function ttyProgress(stream: NodeJS.WriteStream, cliProgress: typeof import('cli-progress')): Progress {
   const bar = new cliProgress.SingleBar(
     {
       stream,

@@ -30,12 +30,12 @@ export function renderMarkdown(r: Report): string {
     '',
     '## Domains',
     '',
-    '| domain | docs in | docs out | kept | MB out | tokens (est.) |',
+    '| domain | docs in | docs out | kept | M chars out | tokens (est.) |',
     '|---|---:|---:|---:|---:|---:|',
   );
   for (const [name, x] of Object.entries(r.domains)) {
     lines.push(
-      `| ${name} | ${n(x.docs_in)} | ${n(x.docs_out)} | ${pct(x.docs_out, x.docs_in)} | ${(x.bytes_out / 1e6).toFixed(2)} | ${n(x.tokens_estimated)} |`,
+      `| ${name} | ${n(x.docs_in)} | ${n(x.docs_out)} | ${pct(x.docs_out, x.docs_in)} | ${(x.chars_out / 1e6).toFixed(2)} | ${n(x.tokens_estimated)} |`,
     );
   }
   for (const [id, red] of Object.entries(r.reduce)) {

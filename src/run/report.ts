@@ -138,7 +138,7 @@ function mergeReduce(into: Report['reduce'], plan: Plan, t: TaskStats): void {
 }
 
 function estimate(d: DomainStats): number {
-  return d.token_bytes > 0 ? Math.round((d.tokens / d.token_bytes) * d.bytes_out) : 0;
+  return d.token_chars > 0 ? Math.round((d.tokens / d.token_chars) * d.chars_out) : 0;
 }
 
 function withTokenEstimates(domains: Record<string, DomainStats>): Report['domains'] {

@@ -13,10 +13,10 @@ export interface StageStats {
 export interface DomainStats {
   docs_in: number;
   docs_out: number;
-  bytes_out: number;
-  /** Tokens counted exactly on `token_docs` sampled documents holding `token_bytes` bytes. */
+  chars_out: number;
+  /** Tokens counted exactly on `token_docs` sampled documents holding `token_chars` bytes. */
   token_docs: number;
-  token_bytes: number;
+  token_chars: number;
   tokens: number;
 }
 
@@ -42,7 +42,7 @@ export function emptyStageStats(): StageStats {
 }
 
 export function emptyDomainStats(): DomainStats {
-  return { docs_in: 0, docs_out: 0, bytes_out: 0, token_docs: 0, token_bytes: 0, tokens: 0 };
+  return { docs_in: 0, docs_out: 0, chars_out: 0, token_docs: 0, token_chars: 0, tokens: 0 };
 }
 
 export function addDrop(s: StageStats, reason: string): void {
@@ -74,9 +74,9 @@ export function mergeStageStats(into: StageStats, from: StageStats): void {
 export function mergeDomainStats(into: DomainStats, from: DomainStats): void {
   into.docs_in += from.docs_in;
   into.docs_out += from.docs_out;
-  into.bytes_out += from.bytes_out;
+  into.chars_out += from.chars_out;
   into.token_docs += from.token_docs;
-  into.token_bytes += from.token_bytes;
+  into.token_chars += from.token_chars;
   into.tokens += from.tokens;
 }
 

@@ -49,6 +49,7 @@ export default defineStage({
   description:
     'Drops documents whose text (as bytes, or normalized) is identical to an earlier or higher-priority one; reason exact_duplicate, value = cluster size.',
   options,
+  preservesRow: () => true,
   reduceTasks: (o) => o.buckets,
   observer: (o, env) => new ExactObserver(o, env),
   async reduce(_o, env) {

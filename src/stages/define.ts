@@ -1,5 +1,5 @@
 import type { Doc } from '../core/doc.js';
-import type { z, ZodObjectAny } from '../core/schema.js';
+import type { ZodObjectAny, z } from '../core/schema.js';
 
 /** What a stage sees while processing one batch. Drops go through `drop`, which counts and records. */
 export interface BatchContext {
@@ -46,6 +46,12 @@ interface StageBase<S extends ZodObjectAny> {
   name: string;
   description: string;
   options: S;
+  /**
+   * True when the stage (or a global stage's applier) changes a document only through `doc.text` and
+   * fields under `dm`, never other fields of `doc.row`. Unchanged JSONL documents are then written back
+   * as the line they were read from. Absent = false: the row is re-serialized (always correct).
+   */
+  preservesRow?: (options: z.output<S>) => boolean;
 }
 
 export interface MapStageDef<S extends ZodObjectAny = ZodObjectAny> extends StageBase<S> {
@@ -61,7 +67,10 @@ export interface GlobalStageDef<S extends ZodObjectAny = ZodObjectAny> extends S
   /** Reduce task `env.taskIndex` of `env.taskCount`; `observeTasks` partials exist per bucket. */
   reduce(options: z.output<S>, env: StageEnv & { observeTasks: number }): Promise<ReduceResult>;
   /** Per task, after the barrier: reads the decision and continues the stream. */
-  applier(options: z.output<S>, env: StageEnv & { reduceTasks: number }): MapProcessor | Promise<MapProcessor>;
+  applier(
+    options: z.output<S>,
+    env: StageEnv & { reduceTasks: number },
+  ): MapProcessor | Promise<MapProcessor>;
 }
 
 export type StageDef = MapStageDef | GlobalStageDef;

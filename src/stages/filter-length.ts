@@ -151,6 +151,7 @@ export default defineStage({
     'gives the reason (too_few_chars, too_many_chars, too_few_words, too_many_words, too_few_lines, ' +
     'too_many_lines) and the measured count is the value. Observes the chars, words and lines distributions.',
   options,
+  preservesRow: () => true,
   create(o) {
     const rules = buildRules(o);
     const len: TextLength = { chars: 0, words: 0, lines: 0 };

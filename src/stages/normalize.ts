@@ -135,6 +135,7 @@ export default defineStage({
     'characters, applies Unicode normalization (NFC by default) and tidies whitespace, in that order. ' +
     'Counts changed (documents whose text changed) and changed_<step> per step.',
   options,
+  preservesRow: () => true,
   create(o) {
     const steps = compileSteps(o);
     return {

@@ -38,6 +38,7 @@ export default defineStage({
     '(murmur3 of the id’s UTF-8, src/text/hash.ts). The same ids give the same decisions for any batch ' +
     'size, worker count or input order. Drop reason sampled_out, value = the document’s hash in [0, 1).',
   options,
+  preservesRow: () => true,
   create(o, env) {
     const seed = sampleSeed(o.seed, env.seed, env.stageId);
     return {

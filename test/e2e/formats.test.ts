@@ -132,3 +132,57 @@ describe('keep_rejected and the ledger', () => {
     });
   });
 });
+
+describe('unchanged JSONL documents are written as they were read', () => {
+  const lines = [
+    '{"id": "a",  "text": "kept as is, spacing and key order too", "k": 1}',
+    '{"text": "no id of its own, so it is re-serialized", "k": 2}',
+    '{"id": "c", "text": "  needs   normalizing  ", "k": 3}',
+    '{"id": "d", "text": "x", "k": 4}',
+  ];
+  writeFileSync(path.join(dir, 'verbatim.jsonl'), `${lines.join('\n')}\n`);
+
+  function run(out: string, stages: string): string[] {
+    const recipe = writeRecipe(
+      dir,
+      `${out}.yaml`,
+      `inputs:\n  - path: verbatim.jsonl\noutput:\n  dir: ${out}\n  format: jsonl\n  compression: none\nstages:\n${stages}`,
+    );
+    const r = datamill(['run', recipe, '--quiet']);
+    if (r.status !== 0) throw new Error(r.stderr);
+    return readFileSync(path.join(dir, out, 'data', 'part-00000-0000.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
+  }
+
+  it.each([
+    [
+      'row-preserving stages',
+      '  - stage: normalize\n  - stage: filter-length\n    options: { min_chars: 2 }\n',
+      [
+        lines[0],
+        '{"text":"no id of its own, so it is re-serialized","k":2,"id":"verbatim.jsonl@70"}',
+        '{"id":"c","text":"needs normalizing","k":3}',
+      ],
+    ],
+    [
+      'a stage that rewrites rows',
+      '  - stage: select-fields\n    options: { fields: [id, text] }\n',
+      [
+        '{"id":"a","text":"kept as is, spacing and key order too"}',
+        '{"text":"no id of its own, so it is re-serialized","id":"verbatim.jsonl@70"}',
+        '{"id":"c","text":"  needs   normalizing  "}',
+        '{"id":"d","text":"x"}',
+      ],
+    ],
+    [
+      'stats added under dm',
+      '  - stage: filter-length\n    options: { min_chars: 2, keep_stats: true }\n',
+      null,
+    ],
+  ])('%s', (_name, stages, want) => {
+    const got = run(`verbatim-${_name.replace(/\W+/g, '-')}`, stages);
+    if (want) expect(got).toEqual(want);
+    else for (const l of got) expect(JSON.parse(l).dm.length).toBeDefined();
+  });
+});
