@@ -162,7 +162,7 @@ describe('unchanged JSONL documents are written as they were read', () => {
       [
         lines[0],
         '{"text":"no id of its own, so it is re-serialized","k":2,"id":"verbatim.jsonl@70"}',
-        '{"id":"c","text":"needs normalizing","k":3}',
+        '{"id":"c","text":"  needs normalizing","k":3}',
       ],
     ],
     [
