@@ -15,7 +15,7 @@ import type { Compression, PartWriter, WriterOptions } from './types.js';
 import { zstdCompressSync } from './zstd.js';
 
 /** Estimated bytes per row group: large enough for good compression, small enough to bound memory. */
-export const ROW_GROUP_BYTES = 32 * 1024 * 1024;
+export const ROW_GROUP_BYTES = 16 * 1024 * 1024;
 
 const CODEC = { none: 'UNCOMPRESSED', gzip: 'GZIP', zstd: 'ZSTD' } as const;
 
