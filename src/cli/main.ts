@@ -53,6 +53,7 @@ export function buildProgram(): Command {
       'run only this phase (see datamill plan); for one array job per phase',
       int('--phase', 0),
     )
+    .option('-o, --out <dir>', 'run directory (overrides output.dir)')
     .option('--restart', 'delete a run directory written by a different recipe and start over')
     .option('--no-wait', 'at a barrier held by other ranks, stop instead of waiting')
     .option('-q, --quiet', 'no progress on stderr')

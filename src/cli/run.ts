@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { createPool } from '../exec/pool.js';
 import { resolveRank } from '../exec/rank.js';
 import { executePlan } from '../exec/scheduler.js';
-import { loadRecipe } from '../recipe/load.js';
+import { loadRecipe, recipeHash } from '../recipe/load.js';
 import { runPaths } from '../run/paths.js';
 import { createProgress } from '../run/progress.js';
 import { type Report, writeReport } from '../run/report.js';
@@ -14,6 +15,8 @@ export interface RunFlags {
   worldSize?: number;
   phase?: number;
   restart?: boolean;
+  /** Run directory instead of the recipe's output.dir (resolved against the current directory). */
+  out?: string;
   wait?: boolean;
   quiet?: boolean;
   json?: boolean;
@@ -24,6 +27,10 @@ export async function runCommand(file: string, flags: RunFlags): Promise<void> {
   const progress = await createProgress(flags.quiet ? 'none' : 'auto');
   const warn = (m: string) => progress.log(`datamill: warning: ${m}`);
   const loaded = await loadRecipe(file);
+  if (flags.out !== undefined) {
+    loaded.recipe.output.dir = path.resolve(flags.out);
+    loaded.hash = recipeHash(loaded.recipe);
+  }
   const rank = resolveRank({ rank: flags.rank, worldSize: flags.worldSize });
   const workers = workerCount(flags.workers, loaded);
   // Threads start loading their modules now, while the main thread plans.
