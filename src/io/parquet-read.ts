@@ -128,6 +128,15 @@ export async function parquetInfo(path: string, shard = path): Promise<ParquetIn
   }
 }
 
+/**
+ * A default TextDecoder drops a leading U+FEFF from every value it decodes, silently changing texts that
+ * start with a BOM; values are read exactly as stored.
+ */
+const exactUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const PARSERS = {
+  stringFromBytes: (bytes: Uint8Array | undefined) => bytes && exactUtf8.decode(bytes),
+};
+
 /** Decodes one row group into one array per top-level column, in schema order. */
 async function readGroup(source: ParquetSource, start: number, rows: number, where: string) {
   const chunks = new Map<string, ArrayLike<unknown>[]>();
@@ -138,6 +147,7 @@ async function readGroup(source: ParquetSource, start: number, rows: number, whe
       rowStart: start,
       rowEnd: start + rows,
       compressors: CODECS,
+      parsers: PARSERS,
       onChunk: ({ columnName, columnData }) => {
         const list = chunks.get(columnName);
         if (list === undefined) chunks.set(columnName, [columnData]);

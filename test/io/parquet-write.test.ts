@@ -325,3 +325,35 @@ describeWithData('parquet writer: Parquet in, Parquet out', () => {
     expect((await readRows(file!)).map(asJson)).toEqual(rows.map(asJson));
   });
 });
+
+describe('values are read exactly as written', () => {
+  it('keeps a leading byte-order mark (U+FEFF) in a string value', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const os = await import('node:os');
+    const pathMod = await import('node:path');
+    const { createParquetWriter } = await import('../../src/io/parquet-write.js');
+    const { parquetInfo, readParquetSlice } = await import('../../src/io/parquet-read.js');
+    const dir = mkdtempSync(pathMod.join(os.tmpdir(), 'dm-bom-'));
+    const w = createParquetWriter({
+      dir,
+      prefix: 'p',
+      format: 'parquet',
+      compression: 'zstd',
+      targetPartBytes: 1 << 30,
+    });
+    await w.write([{ text: '\ufeffstarts with a BOM' }, { text: 'plain' }]);
+    const [file] = await w.close();
+    const info = await parquetInfo(file!);
+    const rows: unknown[] = [];
+    const slice = {
+      path: file!,
+      shard: 'p',
+      format: 'parquet' as const,
+      compression: 'none' as const,
+      start: 0,
+      end: info.rowGroups.length,
+    };
+    for await (const b of readParquetSlice(slice, { batchBytes: 1 << 20, warn() {} })) rows.push(...b.rows);
+    expect(rows).toEqual([{ text: '\ufeffstarts with a BOM' }, { text: 'plain' }]);
+  });
+});
