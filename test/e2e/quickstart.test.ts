@@ -7,10 +7,18 @@ const GOLDEN = path.join(ROOT, 'test', 'e2e', 'quickstart.expected.json');
 const planted = JSON.parse(readFileSync(path.join(ROOT, 'sample-data', 'planted.json'), 'utf8'));
 
 /** The parts of report.json that must not change unless the code's behaviour does (no timings, no paths). */
-function stableView(report: Record<string, any>) {
+interface ReportView {
+  documents: unknown;
+  stages: { id: string; in: number; out: number; dropped: unknown; counters: unknown }[];
+  domains: Record<string, { docs_in: number; docs_out: number; chars_out: number }>;
+  reduce: Record<string, { counters: unknown }>;
+  output_files: string[];
+}
+
+function stableView(report: ReportView) {
   return {
     documents: report.documents,
-    stages: report.stages.map((s: any) => ({
+    stages: report.stages.map((s) => ({
       id: s.id,
       in: s.in,
       out: s.out,
@@ -18,13 +26,13 @@ function stableView(report: Record<string, any>) {
       counters: s.counters,
     })),
     domains: Object.fromEntries(
-      Object.entries(report.domains).map(([k, d]: [string, any]) => [
+      Object.entries(report.domains).map(([k, d]) => [
         k,
         { docs_in: d.docs_in, docs_out: d.docs_out, chars_out: d.chars_out },
       ]),
     ),
-    reduce: Object.fromEntries(Object.entries(report.reduce).map(([k, r]: [string, any]) => [k, r.counters])),
-    output_files: report.output_files.filter((f: string) => f.startsWith('data/')),
+    reduce: Object.fromEntries(Object.entries(report.reduce).map(([k, r]) => [k, r.counters])),
+    output_files: report.output_files.filter((f) => f.startsWith('data/')),
   };
 }
 
