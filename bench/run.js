@@ -15,3 +15,4 @@ for (const [name, run] of Object.entries(suites)) {
   console.log(`bench: suite ${name} (corpus ${bytes})`);
   run({ bytes });
 }
+await import('./readme.js');
