@@ -7,7 +7,11 @@ const results = JSON.parse(readFileSync(path.join(ROOT, 'bench', 'results.json')
 const readmePath = path.join(ROOT, 'README.md');
 let readme = readFileSync(readmePath, 'utf8');
 
-const LABELS = { jsonl: 'JSONL → JSONL', jsonl_gz: 'JSONL.gz → JSONL.gz', parquet: 'Parquet (zstd) → Parquet (zstd)' };
+const LABELS = {
+  jsonl: 'JSONL → JSONL',
+  jsonl_gz: 'JSONL.gz → JSONL.gz',
+  parquet: 'Parquet (zstd) → Parquet (zstd)',
+};
 
 function ioTable(io) {
   const rows = [
@@ -19,7 +23,10 @@ function ioTable(io) {
       `| ${LABELS[name] ?? name} | ${c.w1.mb_per_s} MB/s, ${c.w1.docs_per_s.toLocaleString('en-US')} docs/s | ${c.w2.mb_per_s} MB/s, ${c.w2.docs_per_s.toLocaleString('en-US')} docs/s | ${c.speedup_2_over_1}× | ${c.w1.peak_rss_mb} / ${c.w2.peak_rss_mb} MB |`,
     );
   }
-  rows.push('', `Corpus: ${io.corpus_bytes} of text; measured ${io.date.slice(0, 10)} at commit ${io.commit}.`);
+  rows.push(
+    '',
+    `Corpus: ${io.corpus_bytes} of text; measured ${io.date.slice(0, 10)} at commit ${io.commit}.`,
+  );
   return rows.join('\n');
 }
 
