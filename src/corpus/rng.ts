@@ -3,17 +3,10 @@
  * Only integer maths and IEEE division are used (no Math.log/pow/exp), so the same seed yields the same
  * bytes on every platform and Node version.
  */
+import { fmix32 } from '../text/hash.js';
 
 /** murmur3 finaliser: spreads every input bit over the 32-bit result. */
-export function mix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+export const mix32 = fmix32;
 
 /** FNV-1a over UTF-16 code units, finalised with mix32; `h` chains several keys. */
 export function hashString(s: string, h = 0x811c9dc5): number {

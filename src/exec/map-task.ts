@@ -2,7 +2,7 @@ import { DatamillError } from '../errors.js';
 import type { MapPhase } from '../plan/phases.js';
 import type { Plan } from '../plan/plan.js';
 import { type RunPaths, taskTag } from '../run/paths.js';
-import { emptyDomainStats, emptyStageStats, type TaskStats } from '../run/stats.js';
+import { emptyDomainStats, emptyStageStats, emptyTaskStats, type TaskStats } from '../run/stats.js';
 import { DropRecorder } from './recorder.js';
 import { outputSink, type Sink, spillSink, tokenCounter } from './sink.js';
 import { readInputDocs, type SourceBatch } from './source.js';
@@ -38,19 +38,8 @@ export async function runMapTask(
     inId: spec.id_field,
     outId: output.id_field,
   };
-  const stats: TaskStats = {
-    phase: phase.name,
-    task,
-    wall_ms: 0,
-    records_in: 0,
-    docs_in: 0,
-    bytes_in: 0,
-    quarantined: 0,
-    docs_out: 0,
-    stages: {},
-    domains: { [domain]: emptyDomainStats() },
-    files: [],
-  };
+  const stats = emptyTaskStats(phase.name, task);
+  stats.domains[domain] = emptyDomainStats();
   const dom = stats.domains[domain]!;
   const procs = await setupProcessors(plan, paths, phase, task, hooks.warn);
   for (const p of procs) stats.stages[p.id] = emptyStageStats();

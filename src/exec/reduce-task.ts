@@ -1,7 +1,7 @@
 import type { ReducePhase } from '../plan/phases.js';
 import type { Plan } from '../plan/plan.js';
 import type { RunPaths } from '../run/paths.js';
-import type { TaskStats } from '../run/stats.js';
+import { emptyTaskStats, type TaskStats } from '../run/stats.js';
 import { globalDef, guard, stageEnv } from './stage-setup.js';
 
 /** One reduce task of a global stage: reads the partials of its bucket, writes its decision. */
@@ -17,18 +17,5 @@ export async function runReduceTask(
   const observeTasks = plan.phases[phase.observedBy]!.tasks;
   const env = { ...stageEnv(plan, paths, ref.id, task, phase.tasks, warn), observeTasks };
   const result = await guard(ref.id, () => def.reduce(ref.options, env));
-  return {
-    phase: phase.name,
-    task,
-    wall_ms: performance.now() - t0,
-    records_in: 0,
-    docs_in: 0,
-    bytes_in: 0,
-    quarantined: 0,
-    docs_out: 0,
-    stages: {},
-    domains: {},
-    files: [],
-    reduce: result,
-  };
+  return { ...emptyTaskStats(phase.name, task), wall_ms: performance.now() - t0, reduce: result };
 }

@@ -37,6 +37,22 @@ export interface TaskStats {
   reduce?: { counters: Record<string, number>; details?: Record<string, unknown> };
 }
 
+export function emptyTaskStats(phase: string, task: number): TaskStats {
+  return {
+    phase,
+    task,
+    wall_ms: 0,
+    records_in: 0,
+    docs_in: 0,
+    bytes_in: 0,
+    quarantined: 0,
+    docs_out: 0,
+    stages: {},
+    domains: {},
+    files: [],
+  };
+}
+
 export function emptyStageStats(): StageStats {
   return { in: 0, out: 0, dropped: {}, wall_ms: 0, counters: {}, metrics: {} };
 }

@@ -49,7 +49,12 @@ function finish(h: number, tail: number, tailBytes: number, byteLength: number):
     k = (k << 15) | (k >>> 17);
     h ^= Math.imul(k, C2);
   }
-  h ^= byteLength;
+  return fmix32(h ^ byteLength);
+}
+
+/** murmur3's 32-bit finalizer: every input bit affects every output bit (an avalanche mix). */
+export function fmix32(x: number): number {
+  let h = x >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
