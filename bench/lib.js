@@ -10,6 +10,13 @@ export const CORPUS = path.join(ROOT, 'bench', 'corpus');
 export const OUT = path.join(ROOT, 'bench', 'out');
 const RESULTS = path.join(ROOT, 'bench', 'results.json');
 
+/** '200MB' → 200000000 (powers of 1000, like the CLI). */
+export function parseSize(s) {
+  const m = /^(\d+(?:\.\d+)?)\s*(kB|MB|GB)$/i.exec(s);
+  if (!m) throw new Error(`bench: expected a size like 200MB, got ${s}`);
+  return Math.round(Number(m[1]) * { kb: 1e3, mb: 1e6, gb: 1e9 }[m[2].toLowerCase()]);
+}
+
 /** Generates (once) a seeded benchmark corpus; returns its directory. */
 export function corpus(name, format, bytes, files) {
   const dir = path.join(CORPUS, `${name}-${bytes}`);

@@ -1,13 +1,15 @@
 // `npm run bench [-- --suite io] [--bytes 500MB]`: runs benchmark suites on generated corpora and
 // records the figures in bench/results.json (the README quotes them).
+import { runFilters } from './filters.js';
 import { runIo } from './io.js';
+import { runQuality } from './quality.js';
 
 const args = process.argv.slice(2);
 const flag = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const suites = { io: runIo };
+const suites = { io: runIo, filters: runFilters, quality: runQuality };
 const only = flag('suite', undefined);
 const bytes = flag('bytes', '500MB');
 for (const [name, run] of Object.entries(suites)) {

@@ -1,0 +1,80 @@
+// Suite `filters`: the pipelines/fineweb.yaml chain on English web text, 1 and 2 workers.
+// The corpus tiles the real English web documents of ../shared/data (C4, DCLM-labelled pages, raw
+// Common Crawl) with fresh ids up to the requested size; without ../shared it uses the synthetic generator.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { CORPUS, corpus, parseSize, ROOT, saveSuite, timedRun, writeRecipe } from './lib.js';
+
+const SHARED = path.resolve(ROOT, '..', 'shared', 'data', 'web');
+const SOURCES = [
+  'llamafactory_c4_demo.jsonl.gz',
+  'dclm_quality_labels/majority_data.jsonl.gz',
+  'dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz',
+];
+
+function realCorpus(bytes) {
+  const dir = path.join(CORPUS, `filters-real-${bytes}`);
+  if (existsSync(path.join(dir, '.complete'))) return dir;
+  mkdirSync(dir, { recursive: true });
+  const texts = SOURCES.flatMap((f) =>
+    gunzipSync(readFileSync(path.join(SHARED, f)))
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).text)
+      .filter((t) => typeof t === 'string' && t.length > 0),
+  );
+  const target = parseSize(bytes);
+  const files = 8;
+  let written = 0;
+  let n = 0;
+  for (let f = 0; f < files; f++) {
+    const lines = [];
+    let size = 0;
+    while (size < target / files) {
+      const line = `${JSON.stringify({ id: `doc-${n}`, text: texts[n % texts.length], url: `https://example.com/page/${n}` })}\n`;
+      lines.push(line);
+      size += line.length;
+      n++;
+    }
+    writeFileSync(path.join(dir, `part-${f}.jsonl`), lines.join(''));
+    written += size;
+  }
+  writeFileSync(path.join(dir, '.complete'), `${n} docs, ${written} bytes\n`);
+  return dir;
+}
+
+export function runFilters({ bytes }) {
+  const size = bytes === '500MB' ? '200MB' : bytes;
+  const real = existsSync(SHARED);
+  const dir = real ? realCorpus(size) : corpus('filters-synthetic', 'jsonl', size, 8);
+  const stages = readFileSync(path.join(ROOT, 'pipelines', 'fineweb.yaml'), 'utf8').split(/^stages:\n/m)[1];
+  const results = {
+    corpus: real ? 'tiled real English web text (C4, DCLM, raw CC)' : 'synthetic',
+    corpus_bytes: size,
+    runs: {},
+  };
+  for (const workers of [1, 2]) {
+    const recipe = writeRecipe(
+      `filters-w${workers}`,
+      `inputs:\n  - path: ${dir}\noutput:\n  dir: ../out/filters-w${workers}\n  format: jsonl\n  compression: none\nruntime:\n  task_bytes: 16MB\n  token_count: off\nstages:\n${stages}`,
+    );
+    const r = timedRun(recipe, workers);
+    const mb = r.summary.input_bytes / 1e6;
+    results.runs[`w${workers}`] = {
+      wall_s: r.wall_s,
+      docs: r.summary.documents.read,
+      kept: r.summary.documents.out,
+      mb_per_s: +(mb / r.wall_s).toFixed(1),
+      docs_per_s: Math.round(r.summary.documents.read / r.wall_s),
+      peak_rss_mb: r.peak_rss_mb,
+      stage_wall_s: Object.fromEntries(r.summary.stages.map((s) => [s.id, +(s.wall_ms / 1000).toFixed(2)])),
+    };
+    console.log(
+      `filters w${workers}: ${results.runs[`w${workers}`].mb_per_s} MB/s, kept ${r.summary.documents.out}/${r.summary.documents.read}`,
+    );
+  }
+  results.speedup_2_over_1 = +(results.runs.w2.mb_per_s / results.runs.w1.mb_per_s).toFixed(2);
+  saveSuite('filters', results);
+}
