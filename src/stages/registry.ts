@@ -1,6 +1,7 @@
 import dedupExact from './dedup-exact.js';
 import type { StageDef } from './define.js';
 import filterLength from './filter-length.js';
+import filterUrl from './filter-url.js';
 import normalize from './normalize.js';
 import renameFields from './rename-fields.js';
 import sample from './sample.js';
@@ -10,7 +11,15 @@ import selectFields from './select-fields.js';
  * Every stage, by recipe name. A stage's file name is its recipe name (test/stages/registry.test.ts
  * checks that they do not drift); adding a stage means adding its import here.
  */
-const stages: StageDef[] = [dedupExact, filterLength, normalize, renameFields, sample, selectFields];
+const stages: StageDef[] = [
+  dedupExact,
+  filterLength,
+  filterUrl,
+  normalize,
+  renameFields,
+  sample,
+  selectFields,
+];
 
 const byName = new Map<string, StageDef>();
 for (const s of stages) {
