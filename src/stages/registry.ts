@@ -1,5 +1,6 @@
 import dedupExact from './dedup-exact.js';
 import type { StageDef } from './define.js';
+import filterLanguage from './filter-language.js';
 import filterLength from './filter-length.js';
 import filterUrl from './filter-url.js';
 import normalize from './normalize.js';
@@ -13,6 +14,7 @@ import selectFields from './select-fields.js';
  */
 const stages: StageDef[] = [
   dedupExact,
+  filterLanguage,
   filterLength,
   filterUrl,
   normalize,
