@@ -1,5 +1,13 @@
 import dedupExact from './dedup-exact.js';
 import type { StageDef } from './define.js';
+import filterAlnumRatio from './filter-alnum-ratio.js';
+import filterCharRepetition from './filter-char-repetition.js';
+import filterLineLength from './filter-line-length.js';
+import filterSpecialChars from './filter-special-chars.js';
+import filterStopwords from './filter-stopwords.js';
+import filterWordCount from './filter-word-count.js';
+import filterWordLength from './filter-word-length.js';
+import filterWordRepetition from './filter-word-repetition.js';
 import filterBadwords from './filter-badwords.js';
 import filterC4 from './filter-c4.js';
 import filterC4Badwords from './filter-c4-badwords.js';
@@ -18,6 +26,14 @@ import selectFields from './select-fields.js';
  * checks that they do not drift); adding a stage means adding its import here.
  */
 const stages: StageDef[] = [
+  filterAlnumRatio,
+  filterCharRepetition,
+  filterLineLength,
+  filterSpecialChars,
+  filterStopwords,
+  filterWordCount,
+  filterWordLength,
+  filterWordRepetition,
   dedupExact,
   filterBadwords,
   filterC4,
