@@ -1,7 +1,22 @@
 import dedupExact from './dedup-exact.js';
 import type { StageDef } from './define.js';
+import filterAlnumRatio from './filter-alnum-ratio.js';
+import filterBadwords from './filter-badwords.js';
+import filterC4 from './filter-c4.js';
+import filterC4Badwords from './filter-c4-badwords.js';
+import filterC4Paragraph from './filter-c4-paragraph.js';
+import filterCharRepetition from './filter-char-repetition.js';
+import filterFineweb from './filter-fineweb.js';
+import filterFlaggedWords from './filter-flagged-words.js';
+import filterLanguage from './filter-language.js';
 import filterLength from './filter-length.js';
+import filterLineLength from './filter-line-length.js';
+import filterSpecialChars from './filter-special-chars.js';
+import filterStopwords from './filter-stopwords.js';
 import filterUrl from './filter-url.js';
+import filterWordCount from './filter-word-count.js';
+import filterWordLength from './filter-word-length.js';
+import filterWordRepetition from './filter-word-repetition.js';
 import normalize from './normalize.js';
 import redactPii from './redact-pii.js';
 import renameFields from './rename-fields.js';
@@ -13,7 +28,22 @@ import selectFields from './select-fields.js';
  * checks that they do not drift); adding a stage means adding its import here.
  */
 const stages: StageDef[] = [
+  filterAlnumRatio,
+  filterCharRepetition,
+  filterFlaggedWords,
+  filterLineLength,
+  filterSpecialChars,
+  filterStopwords,
+  filterWordCount,
+  filterWordLength,
+  filterWordRepetition,
   dedupExact,
+  filterBadwords,
+  filterC4,
+  filterC4Badwords,
+  filterC4Paragraph,
+  filterFineweb,
+  filterLanguage,
   filterLength,
   filterUrl,
   normalize,
