@@ -28,11 +28,23 @@ export const PUNCTUATION_SET: ReadonlySet<number> = (() => {
   return s;
 })();
 
+/** 1 for BMP members of PUNCTUATION_SET: one typed-array read per character on the Gopher hot path. */
+const PUNCT_BMP = new Uint8Array(0x10000);
+for (const c of PUNCTUATION_SET) if (c < 0x10000) PUNCT_BMP[c] = 1;
+
+/** `PUNCTUATION_SET.has(cp)`, faster. */
+export function isPunctuationCode(cp: number): boolean {
+  return cp < 0x10000 ? PUNCT_BMP[cp] === 1 : PUNCTUATION_SET.has(cp);
+}
+
 /** True when `s` ends with a character of `set` (checks the last code point). */
 export function endsWithIn(s: string, set: ReadonlySet<number>): boolean {
   if (s.length === 0) return false;
-  const last = s.codePointAt(s.length - 1)!;
-  // A trailing low surrogate: read the whole astral code point.
-  const cp = last >= 0xdc00 && last <= 0xdfff && s.length >= 2 ? s.codePointAt(s.length - 2)! : last;
-  return set.has(cp);
+  const last = s.charCodeAt(s.length - 1);
+  // A trailing low surrogate after a high one: read the whole astral code point (a lone one stays itself).
+  if (last >= 0xdc00 && last <= 0xdfff && s.length >= 2) {
+    const hi = s.charCodeAt(s.length - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return set.has(s.codePointAt(s.length - 2)!);
+  }
+  return set.has(last);
 }

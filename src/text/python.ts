@@ -4,8 +4,8 @@
  */
 
 /** Characters Python's `str.isspace()` accepts (Unicode White_Space plus \x1c-\x1f; not U+FEFF). */
-const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const STRIP_RE = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
+const PY_SPACE =
+  '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const SPLIT_RE = new RegExp(`[${PY_SPACE}]+`);
 const SPACE_RE = new RegExp(`[${PY_SPACE}]`);
 /** `str.splitlines()` boundaries: \r\n as one, then each single-character line break Python knows. */
@@ -28,9 +28,30 @@ export function cpLength(s: string): number {
   return n;
 }
 
-/** Python `s.strip()`. */
+/** True when the UTF-16 code unit `c` is whitespace for Python `str.isspace()` (no astral code point is). */
+export function isPySpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** Python `s.strip()`. A scan, not a `[ws]+$` regex, which backtracks quadratically on long inner runs. */
 export function pyStrip(s: string): string {
-  return s.replace(STRIP_RE, '');
+  let a = 0;
+  let b = s.length;
+  while (a < b && isPySpaceCode(s.charCodeAt(a))) a++;
+  while (b > a && isPySpaceCode(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
 /** Python `s.split()`: runs of whitespace separate, no empty pieces. */
@@ -52,4 +73,19 @@ export function splitlines(s: string): string[] {
   const out = s.split(LINES_RE);
   if (out[out.length - 1] === '') out.pop();
   return out;
+}
+
+const ALPHA_RE = /^\p{L}$/u;
+/** Lazily filled per code point: 0 unknown, 1 no, 2 yes. */
+const alphaTable = new Uint8Array(0x110000);
+
+/** Python `ch.isalpha()` for one code point: Unicode category L (Lu, Ll, Lt, Lm, Lo). */
+export function isPyAlpha(cp: number): boolean {
+  if (cp < 0x80) return (cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a;
+  let v = alphaTable[cp]!;
+  if (v === 0) {
+    v = ALPHA_RE.test(String.fromCodePoint(cp)) ? 2 : 1;
+    alphaTable[cp] = v;
+  }
+  return v === 2;
 }

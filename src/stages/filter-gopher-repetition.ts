@@ -1,0 +1,154 @@
+import { type Doc, dmOf } from '../core/doc.js';
+import { z } from '../core/schema.js';
+import { analyze } from '../text/analysis.js';
+import { NgramStats } from '../text/ngrams.js';
+import { cpLength } from '../text/python.js';
+import { defineStage } from './define.js';
+
+const SRC = 'Gopher (Rae et al. 2021, arxiv 2112.11446) Table A1, via DataTrove gopher_repetition_filter.py';
+
+/** A fraction that null or 0 disables (DataTrove tests each threshold for truthiness). */
+function fraction(value: number, what: string) {
+  return z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .default(value)
+    .describe(`${what} Default ${value}: ${SRC}. null or 0 disables the rule.`);
+}
+
+/** `[[n, fraction], ...]`: n-gram sizes with their thresholds, checked in the listed order. */
+function ngramRules(value: [number, number][], what: string) {
+  return z
+    .array(z.tuple([z.number().int().min(1), z.number().positive().max(1)]))
+    .default(value)
+    .describe(`${what} Default ${JSON.stringify(value)}: ${SRC}. Remove an entry to disable it.`);
+}
+
+const options = z.strictObject({
+  dup_para_frac: fraction(0.3, 'Drop with dup_para_frac when duplicate paragraphs / paragraphs is above.'),
+  dup_para_char_frac: fraction(
+    0.2,
+    'Drop with dup_para_char_frac when code points in duplicate paragraphs / len(text) is above.',
+  ),
+  dup_line_frac: fraction(
+    0.3,
+    'Drop with dup_line_frac when duplicate lines / lines (split on \\n+) is above.',
+  ),
+  dup_line_char_frac: fraction(
+    0.2,
+    'Drop with dup_line_char_frac when code points in duplicate lines / len(text) is above.',
+  ),
+  top_n_grams: ngramRules(
+    [
+      [2, 0.2],
+      [3, 0.18],
+      [4, 0.16],
+    ],
+    'Drop with top_<n>_gram when len(g) × count(g) / len(text) is above, g the most common space-joined n-gram.',
+  ),
+  dup_n_grams: ngramRules(
+    [
+      [5, 0.15],
+      [6, 0.14],
+      [7, 0.13],
+      [8, 0.12],
+      [9, 0.11],
+      [10, 0.1],
+    ],
+    'Drop with duplicated_<n>_n_grams when code points in repeated n-grams (joined without separator, each ' +
+      'repeat skipped past) / len(text) is above.',
+  ),
+  keep_stats: z
+    .boolean()
+    .default(false)
+    .describe('Also store every measured fraction under `dm.gopher_repetition` (computes all rules).'),
+});
+
+type Options = z.output<typeof options>;
+
+/** DataTrove `find_duplicates`: later occurrences counted, and their code points summed. */
+export function findDuplicates(xs: readonly string[], seen = new Set<string>()): [number, number] {
+  seen.clear();
+  let count = 0;
+  let chars = 0;
+  for (const x of xs) {
+    if (seen.has(x)) {
+      count++;
+      chars += cpLength(x);
+    } else seen.add(x);
+  }
+  return [count, chars];
+}
+
+/** Collects the first failing rule; with `stats`, keeps measuring every rule for `dm`. */
+class Verdict {
+  failed: [string, number] | undefined;
+  constructor(readonly stats: Record<string, number | null> | undefined) {}
+
+  /** Records `value` against `limit` (falsy: rule off); true when the caller may stop measuring. */
+  check(reason: string, value: number, limit: number | null): boolean {
+    if (this.stats !== undefined) this.stats[reason] = value;
+    if (this.failed === undefined && limit && value > limit) this.failed = [reason, value];
+    return this.failed !== undefined && this.stats === undefined;
+  }
+}
+
+/** Runs the SPEC's rules (b2) in order on one non-empty document. */
+function evaluate(doc: Doc, o: Options, ngrams: NgramStats, seen: Set<string>, v: Verdict): void {
+  const a = analyze(doc);
+  const len = a.length;
+  const [pd, pc] = findDuplicates(a.paragraphs, seen);
+  if (v.check('dup_para_frac', pd / a.paragraphs.length, o.dup_para_frac)) return;
+  if (v.check('dup_para_char_frac', pc / len, o.dup_para_char_frac)) return;
+  const [ld, lc] = findDuplicates(a.repetitionLines, seen);
+  if (v.check('dup_line_frac', ld / a.repetitionLines.length, o.dup_line_frac)) return;
+  if (v.check('dup_line_char_frac', lc / len, o.dup_line_char_frac)) return;
+  ngrams.load(a.words);
+  for (const [n, limit] of o.top_n_grams) {
+    const chars = ngrams.topNgramChars(n);
+    if (chars < 0) {
+      if (v.stats !== undefined) v.stats[`top_${n}_gram`] = null;
+      continue;
+    }
+    if (v.check(`top_${n}_gram`, chars / len, limit)) return;
+  }
+  for (const [n, limit] of o.dup_n_grams) {
+    if (v.check(`duplicated_${n}_n_grams`, ngrams.duplicatedNgramChars(n) / len, limit)) return;
+  }
+}
+
+export default defineStage({
+  name: 'filter-gopher-repetition',
+  kind: 'map',
+  description:
+    'Gopher repetition rules (SPEC-filters.md (b2), DataTrove GopherRepetitionFilter): duplicate paragraphs and ' +
+    'lines (by count and by characters), most common 2-4-grams, duplicated 5-10-grams. Reasons: dup_para_frac, ' +
+    'dup_para_char_frac, dup_line_frac, dup_line_char_frac, top_<n>_gram, duplicated_<n>_n_grams, empty ' +
+    '(empty text); the value is the failing fraction.',
+  options,
+  preservesRow: () => true,
+  create(o) {
+    const ngrams = new NgramStats();
+    const seen = new Set<string>();
+    return {
+      process(batch, ctx) {
+        const kept: Doc[] = [];
+        for (const doc of batch) {
+          if (doc.text === '') {
+            if (o.keep_stats) dmOf(doc).gopher_repetition = {};
+            ctx.drop(doc, 'empty', 0);
+            continue;
+          }
+          const v = new Verdict(o.keep_stats ? {} : undefined);
+          evaluate(doc, o, ngrams, seen, v);
+          if (v.stats !== undefined) dmOf(doc).gopher_repetition = v.stats;
+          if (v.failed === undefined) kept.push(doc);
+          else ctx.drop(doc, v.failed[0], v.failed[1]);
+        }
+        return kept;
+      },
+    };
+  },
+});
