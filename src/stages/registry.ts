@@ -8,6 +8,8 @@ import filterC4Paragraph from './filter-c4-paragraph.js';
 import filterCharRepetition from './filter-char-repetition.js';
 import filterFineweb from './filter-fineweb.js';
 import filterFlaggedWords from './filter-flagged-words.js';
+import filterGopherQuality from './filter-gopher-quality.js';
+import filterGopherRepetition from './filter-gopher-repetition.js';
 import filterLanguage from './filter-language.js';
 import filterLength from './filter-length.js';
 import filterLineLength from './filter-line-length.js';
@@ -43,6 +45,8 @@ const stages: StageDef[] = [
   filterC4Badwords,
   filterC4Paragraph,
   filterFineweb,
+  filterGopherQuality,
+  filterGopherRepetition,
   filterLanguage,
   filterLength,
   filterUrl,
