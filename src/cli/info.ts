@@ -44,7 +44,8 @@ export async function planCommand(file: string, flags: { json?: boolean }): Prom
 /** `datamill stages [NAME]`: every stage with its description, or one stage's options from its schema. */
 export function stagesCommand(name: string | undefined, flags: { json?: boolean }): void {
   if (!name) {
-    for (const s of allStages()) out(`${s.name.padEnd(22)} ${s.kind.padEnd(7)} ${s.description}`);
+    const width = Math.max(...allStages().map((s) => s.name.length)) + 2;
+    for (const s of allStages()) out(`${s.name.padEnd(width)}${s.kind.padEnd(8)}${s.description}`);
     return;
   }
   const def = getStage(name);
