@@ -26,6 +26,15 @@ export function renderMarkdown(r: Report): string {
       `| ${s.id} | ${n(s.in)} | ${n(s.out)} | ${n(s.dropped_total)} | ${reasons || '–'} | ${(s.wall_ms / 1000).toFixed(2)} |`,
     );
   }
+  const withCounters = r.stages.filter((s) => Object.keys(s.counters).length > 0);
+  if (withCounters.length > 0) lines.push('', '## Stage counters', '');
+  for (const s of withCounters) {
+    const list = Object.entries(s.counters)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${n(v)}`)
+      .join(', ');
+    lines.push(`- ${s.id}: ${list}`);
+  }
   lines.push(
     '',
     '## Domains',
