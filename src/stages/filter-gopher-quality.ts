@@ -74,13 +74,31 @@ export interface GopherQualityStats {
   stop_words: number;
 }
 
-/** Measures one document (all statistics, no short-circuit). `stops` maps each stop word to its index. */
-export function gopherQualityStats(a: TextAnalysis, stops: ReadonlyMap<string, number>): GopherQualityStats {
+const PUNCT = 1;
+const ALPHA = 2;
+const ASCII_FLAGS = new Uint8Array(128);
+for (let c = 0; c < 128; c++)
+  ASCII_FLAGS[c] = (isPunctuationCode(c) ? PUNCT : 0) | (isPyAlpha(c) ? ALPHA : 0);
+
+/** Stop words by index, and the longest one's length (longer tokens skip the lookup). */
+export interface StopWords {
+  index: ReadonlyMap<string, number>;
+  maxLength: number;
+}
+
+export function stopWords(words: readonly string[]): StopWords {
+  const index = new Map<string, number>();
+  for (const w of words) if (!index.has(w)) index.set(w, index.size);
+  return { index, maxLength: Math.max(0, ...words.map((w) => w.length)) };
+}
+
+/** Measures one document (all statistics, no short-circuit). */
+export function gopherQualityStats(a: TextAnalysis, stops: StopWords): GopherQualityStats {
   const words = a.words;
   let nonSymbol = 0;
   let nonSymbolChars = 0;
   let alpha = 0;
-  const seen = new Uint8Array(stops.size);
+  const seen = new Uint8Array(stops.index.size);
   let distinctStops = 0;
   for (const w of words) {
     let hasNonPunct = false;
@@ -88,6 +106,14 @@ export function gopherQualityStats(a: TextAnalysis, stops: ReadonlyMap<string, n
     let cps = 0;
     for (let k = 0; k < w.length; k++) {
       let c = w.charCodeAt(k);
+      if (c < 0x80) {
+        // One table read for ASCII, most characters of most documents.
+        const f = ASCII_FLAGS[c]!;
+        hasNonPunct ||= (f & PUNCT) === 0;
+        hasAlpha ||= (f & ALPHA) !== 0;
+        cps++;
+        continue;
+      }
       if (c >= 0xd800 && c <= 0xdbff && k + 1 < w.length && (w.charCodeAt(k + 1) & 0xfc00) === 0xdc00) {
         c = ((c - 0xd800) << 10) + (w.charCodeAt(++k) - 0xdc00) + 0x10000;
       }
@@ -100,7 +126,7 @@ export function gopherQualityStats(a: TextAnalysis, stops: ReadonlyMap<string, n
       nonSymbolChars += cps;
     }
     if (hasAlpha) alpha++;
-    const s = stops.get(w);
+    const s = w.length <= stops.maxLength ? stops.index.get(w) : undefined;
     if (s !== undefined && seen[s] === 0) {
       seen[s] = 1;
       distinctStops++;
@@ -205,8 +231,7 @@ export default defineStage({
   options,
   preservesRow: () => true,
   create(o) {
-    const stops = new Map<string, number>();
-    for (const w of o.stop_words) if (!stops.has(w)) stops.set(w, stops.size);
+    const stops = stopWords(o.stop_words);
     return {
       process(batch, ctx) {
         const kept: Doc[] = [];

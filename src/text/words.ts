@@ -57,6 +57,13 @@ function lastCodePoint(s: string, end: number, floor: number): number {
 
 /** Appends the tokens of one whitespace-free chunk `s[start, end)` to `out`. */
 function chunkTokens(s: string, start: number, end: number, out: string[]): void {
+  // Fast path, most chunks of Latin text: no punctuation or symbol at either end, so one token.
+  const first = s.charCodeAt(start);
+  const last = s.charCodeAt(end - 1);
+  if (first < 0x80 && last < 0x80 && !isPunctOrSymbol(first) && !isPunctOrSymbol(last)) {
+    out.push(s.slice(start, end));
+    return;
+  }
   let a = start;
   while (a < end) {
     const cp = s.codePointAt(a)!;

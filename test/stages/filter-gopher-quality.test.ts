@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Doc } from '../../src/core/doc.js';
 import filterGopherQuality from '../../src/stages/filter-gopher-quality.js';
-import { docsFromTexts, parseOptions, runStage } from '../helpers/stage-harness.js';
+import { describeWithData, sharedPath } from '../helpers/shared-data.js';
+import {
+  docsFromJsonl,
+  docsFromTexts,
+  parseOptions,
+  runStage,
+  type StageRun,
+} from '../helpers/stage-harness.js';
 
 const WORDS = ['the', 'cat', 'and', 'dog', 'with', 'some', 'fine', 'wool'];
 /** `n` plain words (mean length 3.5, three distinct stop words), space-separated. */
@@ -142,5 +152,68 @@ describe('filter-gopher-quality quirks and options', () => {
     [{ min_words: 50 }, 'min_words'],
   ])('rejects %j', (o, message) => {
     expect(() => parseOptions(filterGopherQuality, o)).toThrow(message);
+  });
+});
+
+describeWithData('filter-gopher-quality on real web data', () => {
+  const checked = JSON.parse(
+    readFileSync(new URL('./fixtures/gopher-checked.json', import.meta.url), 'utf8'),
+  ) as {
+    quality: Record<string, [string, string]>;
+  };
+  /** Docs with their ids, or `<file name>@<line index>` for files without ids (the fixture's keys). */
+  const load = (file: string): Doc[] =>
+    docsFromJsonl(sharedPath('web', file)).map((d, i) => ({
+      ...d,
+      id: typeof d.row.id === 'string' ? d.row.id : `${path.basename(file)}@${i}`,
+    }));
+  const files = {
+    c4: 'llamafactory_c4_demo.jsonl.gz',
+    dolma: 'dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz',
+    sms: 'sms_spam_collection.jsonl.gz',
+  };
+  const runs = new Map<string, { docs: Doc[]; run: StageRun }>();
+  beforeAll(async () => {
+    for (const [k, f] of Object.entries(files)) {
+      const docs = load(f);
+      runs.set(k, { docs, run: await runStage(filterGopherQuality, {}, docs, { batchSize: 100 }) });
+    }
+  });
+  const rate = (k: string, reason?: string) => {
+    const { docs, run } = runs.get(k)!;
+    return (reason === undefined ? run.kept.length : (run.reasons[reason] ?? 0)) / docs.length;
+  };
+
+  it('keeps most of clean C4 (247/300); drops short pages and punctuation-heavy prose', () => {
+    expect(rate('c4')).toBeGreaterThan(0.75);
+    expect(rate('c4')).toBeLessThan(0.9);
+    expect(rate('c4', 'gopher_short_doc')).toBeLessThan(0.15);
+    expect(rate('c4', 'gopher_below_alpha_threshold')).toBeLessThan(0.12);
+  });
+
+  it('drops most raw crawl (159/697 kept): short, non-English (stop words), non-alphabetic', () => {
+    expect(rate('dolma')).toBeGreaterThan(0.15);
+    expect(rate('dolma')).toBeLessThan(0.35);
+    for (const reason of ['gopher_short_doc', 'gopher_enough_stop_words', 'gopher_below_alpha_threshold'])
+      expect(rate('dolma', reason), reason).toBeGreaterThan(0.15);
+  });
+
+  it('drops nearly every SMS as gopher_short_doc', () => {
+    expect(rate('sms', 'gopher_short_doc')).toBeGreaterThan(0.98);
+  });
+
+  it('records the failing statistic on every drop', () => {
+    for (const { run } of runs.values())
+      for (const d of run.drops) expect(typeof d.value === 'number' && Number.isFinite(d.value)).toBe(true);
+  });
+
+  it('matches every decision checked by hand (fixtures/gopher-checked.json)', () => {
+    const decided = new Map<string, string>();
+    for (const { docs, run } of runs.values()) {
+      for (const d of docs) decided.set(d.id, 'keep');
+      for (const d of run.drops) decided.set(d.id, d.reason);
+    }
+    for (const [id, [expected, note]] of Object.entries(checked.quality))
+      expect(decided.get(id), `${id}: ${note}`).toBe(expected);
   });
 });

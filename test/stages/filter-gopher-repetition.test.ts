@@ -1,8 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Doc } from '../../src/core/doc.js';
 import filterGopherRepetition from '../../src/stages/filter-gopher-repetition.js';
 import { NgramStats } from '../../src/text/ngrams.js';
 import { cpLength } from '../../src/text/python.js';
-import { docsFromTexts, parseOptions, runStage } from '../helpers/stage-harness.js';
+import { splitIntoWords } from '../../src/text/words.js';
+import { describeWithData, sharedPath } from '../helpers/shared-data.js';
+import {
+  docsFromJsonl,
+  docsFromTexts,
+  parseOptions,
+  runStage,
+  type StageRun,
+} from '../helpers/stage-harness.js';
 
 /** DataTrove's n-gram helpers ported literally (strings, Map), as the oracle for NgramStats. */
 function naiveTop(words: string[], n: number): number {
@@ -285,5 +296,73 @@ describe('filter-gopher-repetition edge cases and options', () => {
     [{ unknown: 1 }, 'unknown'],
   ])('rejects %j', (o, message) => {
     expect(() => parseOptions(filterGopherRepetition, o)).toThrow(message);
+  });
+});
+
+describeWithData('filter-gopher-repetition on real web data', () => {
+  const checked = JSON.parse(
+    readFileSync(new URL('./fixtures/gopher-checked.json', import.meta.url), 'utf8'),
+  ) as {
+    repetition: Record<string, [string, string]>;
+  };
+  const load = (file: string): Doc[] =>
+    docsFromJsonl(sharedPath('web', file)).map((d, i) => ({
+      ...d,
+      id: typeof d.row.id === 'string' ? d.row.id : `${path.basename(file)}@${i}`,
+    }));
+  const files = {
+    c4: 'llamafactory_c4_demo.jsonl.gz',
+    dolma: 'dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz',
+    sms: 'sms_spam_collection.jsonl.gz',
+  };
+  const runs = new Map<string, { docs: Doc[]; run: StageRun }>();
+  beforeAll(async () => {
+    for (const [k, f] of Object.entries(files)) {
+      const docs = load(f);
+      runs.set(k, { docs, run: await runStage(filterGopherRepetition, {}, docs, { batchSize: 100 }) });
+    }
+  });
+  const rate = (k: string, reason?: string) => {
+    const { docs, run } = runs.get(k)!;
+    return (reason === undefined ? run.kept.length : (run.reasons[reason] ?? 0)) / docs.length;
+  };
+
+  it('keeps clean C4 (286/300)', () => {
+    expect(rate('c4')).toBeGreaterThan(0.9);
+  });
+
+  it('drops a quarter of raw crawl (504/697 kept), the 27 empty texts as empty', () => {
+    expect(rate('dolma')).toBeGreaterThan(0.6);
+    expect(rate('dolma')).toBeLessThan(0.85);
+    expect(runs.get('dolma')!.run.reasons.empty).toBe(27);
+    for (const reason of ['dup_para_frac', 'dup_line_frac', 'top_2_gram', 'duplicated_5_n_grams'])
+      expect(rate('dolma', reason), reason).toBeGreaterThan(0.02);
+  });
+
+  it('drops most SMS by top n-grams: one 2-gram of a 5-word text is > 20% of it (a reference quirk)', () => {
+    const { run } = runs.get('sms')!;
+    expect(rate('sms')).toBeGreaterThan(0.2);
+    expect(rate('sms')).toBeLessThan(0.35);
+    expect(Object.keys(run.reasons).sort()).toEqual(['top_2_gram', 'top_3_gram', 'top_4_gram']);
+  });
+
+  it('agrees with the literal DataTrove n-gram port on every raw-crawl document', () => {
+    const stats = new NgramStats();
+    for (const d of runs.get('dolma')!.docs.slice(0, 300)) {
+      const words = splitIntoWords(d.text);
+      stats.load(words);
+      for (const n of [2, 3, 4]) expect(stats.topNgramChars(n)).toBe(naiveTop(words, n));
+      for (const n of [5, 6, 7, 8, 9, 10]) expect(stats.duplicatedNgramChars(n)).toBe(naiveDup(words, n));
+    }
+  });
+
+  it('matches every decision checked by hand (fixtures/gopher-checked.json)', () => {
+    const decided = new Map<string, string>();
+    for (const { docs, run } of runs.values()) {
+      for (const d of docs) decided.set(d.id, 'keep');
+      for (const d of run.drops) decided.set(d.id, d.reason);
+    }
+    for (const [id, [expected, note]] of Object.entries(checked.repetition))
+      expect(decided.get(id), `${id}: ${note}`).toBe(expected);
   });
 });
