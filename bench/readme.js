@@ -30,11 +30,39 @@ function ioTable(io) {
   return rows.join('\n');
 }
 
-const tables = { io: ioTable };
+function filtersTable(f) {
+  const stages = Object.keys(f.runs.w1.stage_wall_s);
+  const rows = [
+    '| workers | MB/s | docs/s | kept | peak RSS |',
+    '|---|---|---|---|---|',
+    ...['w1', 'w2'].map((w) => {
+      const r = f.runs[w];
+      return `| ${w.slice(1)} | ${r.mb_per_s} | ${r.docs_per_s.toLocaleString('en-US')} | ${r.kept.toLocaleString('en-US')} of ${r.docs.toLocaleString('en-US')} | ${r.peak_rss_mb} MB |`;
+    }),
+    '',
+    `Time per stage with 1 worker (s, summed over tasks): ${stages.map((s) => `${s} ${f.runs.w1.stage_wall_s[s]}`).join(', ')}.`,
+    `2 workers vs 1: ${f.speedup_2_over_1}×. Corpus: ${f.corpus}, ${f.corpus_bytes}; measured ${f.date.slice(0, 10)} at commit ${f.commit}.`,
+  ];
+  return rows.join('\n');
+}
+
+function qualityTable(q) {
+  return [
+    '| human label (DCLM majority_data) | pages | fineweb.yaml keeps | fineweb.yaml drops |',
+    '|---|---|---|---|',
+    `| keep | ${q.labelled_keep} | ${(q.keep_kept_share * 100).toFixed(1)}% | ${(100 - q.keep_kept_share * 100).toFixed(1)}% |`,
+    `| discard | ${q.labelled_discard} | ${(100 - q.discard_dropped_share * 100).toFixed(1)}% | ${(q.discard_dropped_share * 100).toFixed(1)}% |`,
+    '',
+    `Measured ${q.date.slice(0, 10)} at commit ${q.commit}. Reported, not tuned on: the thresholds are the reference defaults.`,
+  ].join('\n');
+}
+
+const tables = { io: ioTable, filters: filtersTable, quality: qualityTable };
 for (const [suite, render] of Object.entries(tables)) {
   if (!results.suites[suite]) continue;
-  const re = new RegExp(`(<!-- bench:${suite} -->\\n)[\\s\\S]*?(\\n<!-- /bench:${suite} -->)`);
-  readme = readme.replace(re, `$1${render(results.suites[suite])}$2`);
+  const re = new RegExp(`<!-- bench:${suite} -->\\n[\\s\\S]*?<!-- /bench:${suite} -->`);
+  const block = `<!-- bench:${suite} -->\n${render(results.suites[suite])}\n<!-- /bench:${suite} -->`;
+  readme = readme.replace(re, () => block);
 }
 writeFileSync(readmePath, readme);
 console.log('README.md benchmark tables updated from bench/results.json');
