@@ -1,0 +1,595 @@
+/**
+ * fastText supervised-model inference (`FastText::predictLine`) in TypeScript, for `.bin` and quantized
+ * `.ftz` models, written from the behaviour of facebookresearch/fastText (MIT): model.cc `computeHidden`,
+ * loss.cc (hierarchical softmax DFS, softmax, one-vs-all / negative sampling), productquantizer.cc.
+ *
+ * Line semantics are those of the Python / WebAssembly bindings, which feed `text + "\n"`: tokens split on
+ * ' ' \n \t \v \f \r \0 (bytes of the UTF-8 text), the first line only (unless `joinLines`), then `</s>`.
+ *
+ * Numerics: each token's summed input rows are cached as float64 (in-vocabulary words at load, other tokens
+ * on first sight, per instance), so the hidden layer is a float64 sum rounded to float32, where fastText sums
+ * in float32 row by row; everything after the hidden layer (dot products, sigmoid, logs) is emulated in
+ * float32 with Math.fround. Scores therefore differ from fastText's by float rounding only (~1e-7).
+ */
+import {
+  EOS_BYTES,
+  FNV_OFFSET,
+  fastTextHash,
+  LABEL_PREFIX_BYTES,
+  SubwordIds,
+  startsWithBytes,
+} from './dictionary.js';
+import {
+  ENTRY_LABEL,
+  type FastTextModelData,
+  LOSS,
+  type MatrixData,
+  MODEL,
+  type ProductQuantizer,
+  parseFastTextModel,
+} from './model-file.js';
+
+const f32 = Math.fround;
+const FNV_PRIME = 16777619;
+const KSUB = 256;
+
+export interface FastTextPrediction {
+  label: string;
+  /** Probability as fastText reports it: exp(log(p + 1e-5)), float32. */
+  score: number;
+}
+
+export interface FastTextOptions {
+  /** Strip this prefix from label names (e.g. `__label__`); labels without it are kept whole. */
+  labelPrefix?: string;
+  /** Treat '\n' as a plain separator (predict on the whole text) instead of ending the line there. */
+  joinLines?: boolean;
+  /** How many distinct out-of-vocabulary tokens to cache before the cache is cleared (default 65,536). */
+  cacheSize?: number;
+}
+
+const KIND_WORD = 0;
+const KIND_LABEL = 1;
+const KIND_EOS = 2;
+
+/** Row i of a (possibly quantized) matrix as fastText's addRow adds it: alpha × centroid, in float32. */
+function dequantize(m: MatrixData): Float32Array {
+  if (m.kind === 'dense') return m.data;
+  const out = new Float32Array(m.m * m.n);
+  for (let i = 0; i < m.m; i++) {
+    const alpha = m.qnorm ? normOf(m.npq!, m.normCodes![i]!) : 1;
+    addCode(m.pq, m.codes, i, alpha, out, i * m.n);
+  }
+  return out;
+}
+
+function normOf(npq: ProductQuantizer, code: number): number {
+  return npq.centroids[code * npq.lastdsub]!; // get_centroids(0, code)[0] of a 1-dim quantizer
+}
+
+/** `ProductQuantizer::addcode` into out[off..off+dim) (out starts at 0 here, so this is a store). */
+function addCode(
+  pq: ProductQuantizer,
+  codes: Uint8Array,
+  row: number,
+  alpha: number,
+  out: Float32Array,
+  off: number,
+) {
+  const { nsubq, dsub, lastdsub, centroids } = pq;
+  for (let m = 0; m < nsubq; m++) {
+    const code = codes[row * nsubq + m]!;
+    const last = m === nsubq - 1;
+    const c = last ? m * KSUB * dsub + code * lastdsub : (m * KSUB + code) * dsub;
+    const d = last ? lastdsub : dsub;
+    for (let n = 0; n < d; n++)
+      out[off + m * dsub + n] = out[off + m * dsub + n]! + f32(alpha * centroids[c + n]!);
+  }
+}
+
+/** Output matrix in the layout dotRow needs: un-normed centroid rows + per-row norm (1 for dense). */
+interface OutputRows {
+  rows: Float32Array;
+  norms: Float32Array;
+  quant: boolean;
+  m: number;
+}
+
+function outputRows(m: MatrixData): OutputRows {
+  if (m.kind === 'dense') return { rows: m.data, norms: new Float32Array(m.m).fill(1), quant: false, m: m.m };
+  const rows = new Float32Array(m.m * m.n);
+  const norms = new Float32Array(m.m);
+  for (let i = 0; i < m.m; i++) {
+    addCode(m.pq, m.codes, i, 1, rows, i * m.n);
+    norms[i] = m.qnorm ? normOf(m.npq!, m.normCodes![i]!) : 1;
+  }
+  return { rows, norms, quant: true, m: m.m };
+}
+
+/** `std_log`: log(x + 1e-5) of a float argument, returned as float. */
+function stdLog(x: number): number {
+  return f32(Math.log(f32(x) + 1e-5));
+}
+
+/** Min-heap of (score, id) as fastText's `Predictions` heap with `comparePairs` (front = lowest score). */
+class TopK {
+  scores = new Float64Array(16);
+  ids = new Int32Array(16);
+  size = 0;
+  k = 1;
+
+  reset(k: number): void {
+    this.size = 0;
+    this.k = k;
+    if (this.scores.length < k + 1) {
+      this.scores = new Float64Array(k + 1);
+      this.ids = new Int32Array(k + 1);
+    }
+  }
+
+  get front(): number {
+    return this.scores[0]!;
+  }
+
+  push(score: number, id: number): void {
+    const s = this.scores;
+    const ids = this.ids;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (s[p]! <= score) break;
+      s[i] = s[p]!;
+      ids[i] = ids[p]!;
+      i = p;
+    }
+    s[i] = score;
+    ids[i] = id;
+    if (this.size > this.k) this.popMin();
+  }
+
+  private popMin(): void {
+    const s = this.scores;
+    const ids = this.ids;
+    const n = --this.size;
+    const score = s[n]!;
+    const id = ids[n]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && s[c + 1]! < s[c]!) c++;
+      if (s[c]! >= score) break;
+      s[i] = s[c]!;
+      ids[i] = ids[c]!;
+      i = c;
+    }
+    s[i] = score;
+    ids[i] = id;
+  }
+
+  /** Entries best first (`std::sort_heap` with comparePairs); ties by lower id first. */
+  sorted(): number[] {
+    const order: number[] = [];
+    for (let i = 0; i < this.size; i++) order.push(i);
+    const s = this.scores;
+    const ids = this.ids;
+    order.sort((a, b) => s[b]! - s[a]! || ids[a]! - ids[b]!);
+    return order;
+  }
+}
+
+export class FastTextClassifier {
+  readonly dim: number;
+  readonly nlabels: number;
+  /** Label names in the model's order (prefix stripped when `labelPrefix` was given). */
+  readonly labels: readonly string[];
+  readonly args: FastTextModelData['args'];
+
+  private readonly sub: SubwordIds;
+  private readonly inputRows: Float32Array;
+  private readonly out: OutputRows;
+  private readonly joinLines: boolean;
+  private readonly loss: number;
+
+  // Huffman tree (hierarchical softmax): children of node i (≥ nlabels) at left[i], right[i]; -1 for leaves.
+  private readonly left: Int32Array;
+  private readonly right: Int32Array;
+  private readonly sigmoidTable: Float32Array;
+
+  // Token cache: open addressing on fastText's word hash, keys compared bytewise.
+  private slots: Int32Array;
+  private slotMask: number;
+  private slotShift: number;
+  private readonly maxEntries: number;
+  private readonly entryHash: Int32Array;
+  private readonly entryStart: Int32Array;
+  private readonly entryLen: Int32Array;
+  private readonly entryKind: Uint8Array;
+  private readonly entryRows: Int32Array;
+  private readonly entryVec: Float64Array;
+  private pool: Uint8Array;
+  private poolUsed = 0;
+  private entries = 0;
+  private fixedEntries = 0;
+  private fixedPoolUsed = 0;
+  private eosEntry = -1;
+
+  // Scratch, reused across calls.
+  private text = new Uint8Array(1 << 16);
+  private word = new Uint8Array(256);
+  private rowIds = new Int32Array(1024);
+  private wordHashes = new Int32Array(256);
+  private readonly sum: Float64Array;
+  private readonly hidden: Float32Array;
+  private readonly output: Float32Array;
+  private readonly heap = new TopK();
+  private readonly encoder = new TextEncoder();
+
+  static fromBytes(bytes: Uint8Array, options: FastTextOptions = {}): FastTextClassifier {
+    return new FastTextClassifier(parseFastTextModel(bytes), options);
+  }
+
+  constructor(model: FastTextModelData, options: FastTextOptions = {}) {
+    const { args, dict } = model;
+    if (args.model !== MODEL.sup) throw new Error('fastText: only supervised models can predict');
+    this.args = args;
+    this.dim = args.dim;
+    this.nlabels = dict.nlabels;
+    this.loss = args.loss;
+    this.joinLines = options.joinLines ?? false;
+    this.sub = new SubwordIds(args, dict);
+    this.inputRows = dequantize(model.input);
+    this.out = outputRows(model.output);
+    if (model.input.m !== dict.nwords + (dict.pruneidxSize >= 0 ? dict.pruneidxSize : args.bucket)) {
+      throw new Error(`fastText: input matrix has ${model.input.m} rows for ${dict.nwords} words + buckets`);
+    }
+
+    const decoder = new TextDecoder();
+    const prefix = options.labelPrefix;
+    const labels: string[] = [];
+    const counts: number[] = [];
+    for (let i = dict.nwords; i < dict.size; i++) {
+      const name = decoder.decode(dict.words[i]!);
+      labels.push(prefix !== undefined && name.startsWith(prefix) ? name.slice(prefix.length) : name);
+      counts.push(dict.counts[i]!);
+    }
+    this.labels = labels;
+
+    // Huffman tree of label counts (HierarchicalSoftmaxLoss::buildTree); counts are sorted descending.
+    const osz = this.nlabels;
+    const nodes = Math.max(0, 2 * osz - 1);
+    this.left = new Int32Array(nodes).fill(-1);
+    this.right = new Int32Array(nodes).fill(-1);
+    if (this.loss === LOSS.hs && osz > 0) {
+      const count = new Float64Array(nodes).fill(1e15);
+      for (let i = 0; i < osz; i++) count[i] = counts[i]!;
+      let leaf = osz - 1;
+      let node = osz;
+      for (let i = osz; i < nodes; i++) {
+        const mini = [0, 0];
+        for (let j = 0; j < 2; j++) {
+          if (leaf >= 0 && count[leaf]! < count[node]!) mini[j] = leaf--;
+          else mini[j] = node++;
+        }
+        this.left[i] = mini[0]!;
+        this.right[i] = mini[1]!;
+        count[i] = count[mini[0]!]! + count[mini[1]!]!;
+      }
+    }
+    // Loss::t_sigmoid_ (used by one-vs-all and negative-sampling output).
+    this.sigmoidTable = new Float32Array(513);
+    for (let i = 0; i <= 512; i++) {
+      const x = f32(f32(i * 2 * 8) / 512 - 8);
+      this.sigmoidTable[i] = 1 / (1 + Math.exp(-x));
+    }
+
+    this.sum = new Float64Array(this.dim);
+    this.hidden = new Float32Array(this.dim);
+    this.output = new Float32Array(this.out.m);
+
+    // Token cache, pre-filled with the dictionary (and `</s>` even when the dictionary lacks it).
+    this.maxEntries = dict.size + 1 + Math.max(1024, options.cacheSize ?? 65_536);
+    let cap = 16;
+    while (cap < this.maxEntries * 2) cap <<= 1;
+    this.slots = new Int32Array(cap).fill(-1);
+    this.slotMask = cap - 1;
+    this.slotShift = Math.clz32(cap) + 1; // slot = top log2(cap) bits of a Fibonacci hash
+    this.entryHash = new Int32Array(this.maxEntries);
+    this.entryStart = new Int32Array(this.maxEntries);
+    this.entryLen = new Int32Array(this.maxEntries);
+    this.entryKind = new Uint8Array(this.maxEntries);
+    this.entryRows = new Int32Array(this.maxEntries);
+    this.entryVec = new Float64Array(this.maxEntries * this.dim);
+    this.pool = new Uint8Array(1 << 16);
+    for (let i = 0; i < dict.size; i++) {
+      const w = dict.words[i]!;
+      const e = this.insert(w, 0, w.length, fastTextHash(w));
+      if (dict.types[i] === ENTRY_LABEL) {
+        this.entryKind[e] = KIND_LABEL;
+        continue;
+      }
+      const eos = equalBytes(w, EOS_BYTES);
+      this.entryKind[e] = eos ? KIND_EOS : KIND_WORD;
+      // initNgrams: the word's own row, then its char n-grams (none for `</s>`), unless maxn ≤ 0.
+      let n = 0;
+      this.rowIds[n++] = i;
+      if (!eos && args.maxn > 0) n = this.bracketedSubwords(w, 0, w.length, n);
+      this.accumulate(e, n);
+      if (eos) this.eosEntry = e;
+    }
+    if (this.eosEntry < 0) {
+      this.eosEntry = this.insert(EOS_BYTES, 0, 4, fastTextHash(EOS_BYTES));
+      this.entryKind[this.eosEntry] = KIND_EOS;
+    }
+    this.fixedEntries = this.entries;
+    this.fixedPoolUsed = this.poolUsed;
+  }
+
+  /**
+   * `predict(text, k, threshold)` of the fastText bindings: the top `k` labels (-1 = all) with probability
+   * ≥ threshold, best first. An empty row set (no `</s>` in the model and no known token) gives [].
+   */
+  predict(text: string, k = 1, threshold = 0): FastTextPrediction[] {
+    const n = this.computeHidden(text);
+    if (n === 0) return [];
+    const heap = this.heap;
+    heap.reset(k === -1 ? this.out.m : Math.max(1, k));
+    if (k <= 0 && k !== -1) throw new Error('fastText predict: k must be positive or -1');
+    if (this.loss === LOSS.hs) {
+      this.dfs(2 * this.nlabels - 2, 0, stdLog(threshold), heap);
+    } else {
+      this.computeOutput();
+      const out = this.output;
+      for (let i = 0; i < out.length; i++) {
+        const p = out[i]!;
+        if (p < threshold) continue;
+        const s = stdLog(p);
+        if (heap.size === heap.k && s < heap.front) continue;
+        heap.push(s, i);
+      }
+    }
+    const order = heap.sorted();
+    const result: FastTextPrediction[] = new Array(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const j = order[i]!;
+      result[i] = { label: this.labels[heap.ids[j]!]!, score: f32(Math.exp(heap.scores[j]!)) };
+    }
+    return result;
+  }
+
+  /** The float32 hidden vector of `text` (average of its input rows) — for tests; a view reused per call. */
+  hiddenOf(text: string): Float32Array | undefined {
+    return this.computeHidden(text) === 0 ? undefined : this.hidden;
+  }
+
+  /** Fills `this.hidden`; returns the number of input rows averaged (0 = fastText predicts nothing). */
+  private computeHidden(text: string): number {
+    if (this.text.length < text.length * 3)
+      this.text = new Uint8Array(Math.max(text.length * 3, this.text.length * 2));
+    const buf = this.text;
+    const len = this.encoder.encodeInto(text, buf).written;
+    const sum = this.sum;
+    sum.fill(0);
+    const dim = this.dim;
+    const vecs = this.entryVec;
+    const kinds = this.entryKind;
+    const joinLines = this.joinLines;
+    const ngrams = this.sub.wordNgrams > 1;
+    let nwordHashes = 0;
+    let rows = 0;
+    let i = 0;
+    let eos = false;
+    while (!eos) {
+      // readWord: skip separators; '\n' ends the line with `</s>` (unless joinLines).
+      let c = 0;
+      while (i < len) {
+        c = buf[i]!;
+        if (c === 0x20 || (c <= 0x0d && (c >= 0x09 || c === 0))) {
+          if (c === 0x0a && !joinLines) break;
+          i++;
+        } else break;
+      }
+      let e: number;
+      let h: number;
+      if (i >= len || (c === 0x0a && !joinLines)) {
+        e = this.eosEntry;
+        h = this.entryHash[e]!;
+        eos = true;
+      } else {
+        const start = i;
+        h = FNV_OFFSET;
+        for (; i < len; i++) {
+          c = buf[i]!;
+          if (c === 0x20 || (c <= 0x0d && (c >= 0x09 || c === 0))) break;
+          h = Math.imul(h ^ ((c << 24) >> 24), FNV_PRIME);
+        }
+        e = this.lookup(buf, start, i, h);
+        if (e < 0) e = this.addToken(buf, start, i, h);
+        if (kinds[e] === KIND_EOS) eos = true;
+      }
+      if (kinds[e] === KIND_LABEL) continue;
+      const r = this.entryRows[e]!;
+      if (r > 0) {
+        const off = e * dim;
+        for (let d = 0; d < dim; d++) sum[d] = sum[d]! + vecs[off + d]!;
+        rows += r;
+      }
+      if (ngrams) {
+        if (nwordHashes === this.wordHashes.length) {
+          const grown = new Int32Array(nwordHashes * 2);
+          grown.set(this.wordHashes);
+          this.wordHashes = grown;
+        }
+        this.wordHashes[nwordHashes++] = h;
+      }
+    }
+    if (ngrams) {
+      const input = this.inputRows;
+      this.sub.wordNgramRows(this.wordHashes, nwordHashes, (row) => {
+        for (let d = 0; d < dim; d++) sum[d] = sum[d]! + input[row * dim + d]!;
+        rows++;
+      });
+    }
+    if (rows === 0) return 0;
+    const scale = f32(1 / rows);
+    for (let d = 0; d < dim; d++) this.hidden[d] = f32(sum[d]!) * scale;
+    return rows;
+  }
+
+  /** Cache entry of token bytes[start..end) with hash h, or -1. */
+  private lookup(bytes: Uint8Array, start: number, end: number, h: number): number {
+    const slots = this.slots;
+    const mask = this.slotMask;
+    const len = end - start;
+    let s = Math.imul(h, 0x9e3779b1) >>> this.slotShift;
+    for (;;) {
+      const e = slots[s]!;
+      if (e < 0) return -1;
+      if (this.entryHash[e] === h && this.entryLen[e] === len) {
+        const pool = this.pool;
+        let p = this.entryStart[e]!;
+        let j = start;
+        while (j < end && pool[p] === bytes[j]) {
+          p++;
+          j++;
+        }
+        if (j === end) return e;
+      }
+      s = (s + 1) & mask;
+    }
+  }
+
+  private insert(bytes: Uint8Array, start: number, end: number, h: number): number {
+    const len = end - start;
+    if (this.poolUsed + len > this.pool.length) {
+      const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + len));
+      grown.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = grown;
+    }
+    this.pool.set(bytes.subarray(start, end), this.poolUsed);
+    const e = this.entries++;
+    this.entryHash[e] = h;
+    this.entryStart[e] = this.poolUsed;
+    this.entryLen[e] = len;
+    this.poolUsed += len;
+    let s = Math.imul(h, 0x9e3779b1) >>> this.slotShift;
+    while (this.slots[s]! >= 0) s = (s + 1) & this.slotMask;
+    this.slots[s] = e;
+    return e;
+  }
+
+  /** First sight of an out-of-vocabulary token: label-like (ignored) or its char n-gram rows. */
+  private addToken(bytes: Uint8Array, start: number, end: number, h: number): number {
+    if (this.entries >= this.maxEntries) this.clearCache();
+    const e = this.insert(bytes, start, end, h);
+    if (startsWithBytes(bytes, start, end, LABEL_PREFIX_BYTES)) {
+      this.entryKind[e] = KIND_LABEL;
+      return e;
+    }
+    this.entryKind[e] = KIND_WORD; // `</s>` is always in the cache, so this is not it
+    this.accumulate(e, this.bracketedSubwords(bytes, start, end, 0));
+    return e;
+  }
+
+  /** Drops every cached out-of-vocabulary token (the dictionary's words stay). */
+  private clearCache(): void {
+    this.entries = this.fixedEntries;
+    this.poolUsed = this.fixedPoolUsed;
+    this.slots.fill(-1);
+    const mask = this.slotMask;
+    for (let e = 0; e < this.entries; e++) {
+      let s = Math.imul(this.entryHash[e]!, 0x9e3779b1) >>> this.slotShift;
+      while (this.slots[s]! >= 0) s = (s + 1) & mask;
+      this.slots[s] = e;
+    }
+  }
+
+  /** Appends the subword rows of `<` + bytes[start..end) + `>` to rowIds from `at`; returns the new end. */
+  private bracketedSubwords(bytes: Uint8Array, start: number, end: number, at: number): number {
+    const len = end - start + 2;
+    if (this.word.length < len) this.word = new Uint8Array(len * 2);
+    const w = this.word;
+    w[0] = 0x3c;
+    w.set(bytes.subarray(start, end), 1);
+    w[len - 1] = 0x3e;
+    const need = at + len * Math.max(1, this.sub.maxn);
+    if (this.rowIds.length < need) {
+      const grown = new Int32Array(need * 2);
+      grown.set(this.rowIds.subarray(0, at));
+      this.rowIds = grown;
+    }
+    return this.sub.subwordRows(w, len, this.rowIds, at);
+  }
+
+  /** Entry e's vector = float64 sum of input rows rowIds[0..n) (each element as addRow makes it, float32). */
+  private accumulate(e: number, n: number): void {
+    const dim = this.dim;
+    const vec = this.entryVec;
+    const off = e * dim;
+    for (let d = 0; d < dim; d++) vec[off + d] = 0;
+    const input = this.inputRows;
+    for (let r = 0; r < n; r++) {
+      const row = this.rowIds[r]! * dim;
+      for (let d = 0; d < dim; d++) vec[off + d] = vec[off + d]! + input[row + d]!;
+    }
+    this.entryRows[e] = n;
+  }
+
+  /** `Matrix::dotRow(hidden, i)` in float32: Σ hidden[j]·row[j] in order, × the row's norm if quantized. */
+  private dotRow(i: number): number {
+    const dim = this.dim;
+    const rows = this.out.rows;
+    const h = this.hidden;
+    const off = i * dim;
+    let res = 0;
+    for (let j = 0; j < dim; j++) res = f32(res + f32(h[j]! * rows[off + j]!));
+    return this.out.quant ? f32(res * this.out.norms[i]!) : res;
+  }
+
+  /** HierarchicalSoftmaxLoss::dfs. */
+  private dfs(node: number, score: number, logThreshold: number, heap: TopK): void {
+    if (score < logThreshold) return;
+    if (heap.size === heap.k && score < heap.front) return;
+    const l = this.left[node]!;
+    const r = this.right[node]!;
+    if (l === -1 && r === -1) {
+      heap.push(score, node);
+      return;
+    }
+    let f = this.dotRow(node - this.nlabels);
+    f = f32(1 / f32(1 + f32(Math.exp(-f))));
+    this.dfs(l, f32(score + stdLog(1 - f)), logThreshold, heap);
+    this.dfs(r, f32(score + stdLog(f)), logThreshold, heap);
+  }
+
+  /** Loss::computeOutput for softmax, one-vs-all and negative sampling. */
+  private computeOutput(): void {
+    const out = this.output;
+    const osz = out.length;
+    for (let i = 0; i < osz; i++) out[i] = this.dotRow(i);
+    if (this.loss === LOSS.softmax) {
+      let max = out[0]!;
+      for (let i = 0; i < osz; i++) max = Math.max(out[i]!, max);
+      let z = 0;
+      for (let i = 0; i < osz; i++) {
+        out[i] = Math.exp(f32(out[i]! - max));
+        z = f32(z + out[i]!);
+      }
+      for (let i = 0; i < osz; i++) out[i] = out[i]! / z;
+    } else {
+      const t = this.sigmoidTable;
+      for (let i = 0; i < osz; i++) {
+        const x = out[i]!;
+        if (x < -8) out[i] = 0;
+        else if (x > 8) out[i] = 1;
+        else out[i] = t[Math.trunc(f32(f32(f32(f32(x + 8) * 512) / 8) / 2))]!;
+      }
+    }
+  }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
