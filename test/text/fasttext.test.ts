@@ -4,12 +4,13 @@ import { fastTextHash } from '../../src/text/fasttext/dictionary.js';
 import { lid176Path, loadLid176 } from '../../src/text/fasttext/lid176.js';
 import { LOSS, parseFastTextModel } from '../../src/text/fasttext/model-file.js';
 import { FastTextClassifier } from '../../src/text/fasttext/predict.js';
-import { type LanguageId, LID176_LABELS, loadLanguageId } from '../../src/text/lid.js';
+import { type LanguageId, LID176_LABELS } from '../../src/text/lid.js';
+import { loadWasmLanguageId } from '../helpers/fasttext-wasm.js';
 import { describeWithData, sharedPath } from '../helpers/shared-data.js';
 import { readJsonlRows } from '../helpers/stage-harness.js';
 
 const model = loadLid176();
-const wasm: LanguageId = await loadLanguageId();
+const wasm: LanguageId = await loadWasmLanguageId();
 
 describe('fastText hash', () => {
   it('is FNV-1a 32 on ASCII', () => {
@@ -54,7 +55,7 @@ describe('lid.176.ftz file', () => {
   });
 });
 
-/** Our top-k next to fasttext.wasm.js (through lid.ts): same labels, scores within 1e-4. */
+/** Our top-k next to fasttext.wasm.js (fastText's own code as WASM): same labels, scores within 1e-4. */
 function expectSame(text: string, k = -1): void {
   const ours = model.predict(text, k, 0);
   const theirs = wasm.identify(text, k);
