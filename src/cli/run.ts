@@ -86,7 +86,13 @@ function summary(r: Report, dir: string) {
     input_bytes: r.input_bytes,
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     tokens: r.tokens,
-    stages: r.stages.map((s) => ({ id: s.id, in: s.in, out: s.out, dropped: s.dropped, wall_ms: Math.round(s.wall_ms) })),
+    stages: r.stages.map((s) => ({
+      id: s.id,
+      in: s.in,
+      out: s.out,
+      dropped: s.dropped,
+      wall_ms: Math.round(s.wall_ms),
+    })),
   };
 }
 
