@@ -105,7 +105,7 @@ function evaluate(doc: Doc, o: Options, ngrams: NgramStats, seen: Set<string>, v
   const [ld, lc] = findDuplicates(a.repetitionLines, seen);
   if (v.check('dup_line_frac', ld / a.repetitionLines.length, o.dup_line_frac)) return;
   if (v.check('dup_line_char_frac', lc / len, o.dup_line_char_frac)) return;
-  ngrams.load(a.words);
+  ngrams.loadSpans(a.text, a.spans, a.wordCount);
   for (const [n, limit] of o.top_n_grams) {
     const chars = ngrams.topNgramChars(n);
     if (chars < 0) {

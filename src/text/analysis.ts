@@ -1,6 +1,9 @@
 import type { Doc } from '../core/doc.js';
 import { cpLength, pyStrip, splitlines } from './python.js';
-import { splitIntoWords } from './words.js';
+import { wordSpans } from './words.js';
+
+/** The tokenizer's scratch buffer, shared by all analyses: each keeps an exact-size copy of its spans. */
+let scratch: Int32Array = new Int32Array(1 << 14);
 
 /**
  * Splits of one document's text that several filters need, each computed on first use and shared by
@@ -8,6 +11,7 @@ import { splitIntoWords } from './words.js';
  * C4 and FineWeb filters tokenizes each document once, not once per filter.
  */
 export class TextAnalysis {
+  private _spans?: Int32Array;
   private _words?: string[];
   private _lines?: string[];
   private _nlLines?: string[];
@@ -17,9 +21,33 @@ export class TextAnalysis {
 
   constructor(readonly text: string) {}
 
-  /** SPEC word tokens (`split_into_words`). */
+  /**
+   * SPEC word tokens (`split_into_words`) as `[start, end)` offset pairs into `text` (UTF-16 units),
+   * `2 * wordCount` entries: statistics read the text through them without allocating token strings.
+   */
+  get spans(): Int32Array {
+    if (this._spans === undefined) {
+      const r = wordSpans(this.text, scratch);
+      scratch = r.spans;
+      this._spans = r.spans.slice(0, 2 * r.count);
+    }
+    return this._spans;
+  }
+
+  /** Number of SPEC word tokens. */
+  get wordCount(): number {
+    return this.spans.length >> 1;
+  }
+
+  /** SPEC word tokens as strings, sliced from `spans` on first use (for consumers that need strings). */
   get words(): string[] {
-    return (this._words ??= splitIntoWords(this.text));
+    if (this._words === undefined) {
+      const spans = this.spans;
+      const words = new Array<string>(spans.length >> 1);
+      for (let k = 0; k < words.length; k++) words[k] = this.text.slice(spans[2 * k], spans[2 * k + 1]);
+      this._words = words;
+    }
+    return this._words;
   }
 
   /** Python `text.splitlines()` (Gopher quality, C4). */

@@ -100,3 +100,81 @@ export function splitIntoWords(text: string): string[] {
   if (start >= 0) chunkTokens(text, start, text.length, out);
   return out;
 }
+
+/** ASCII classes for `wordSpans`: 0 word character, 1 White_Space, 2 punctuation or symbol. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASS[c] = isWhiteSpace(c) ? 1 : isPunctOrSymbol(c) ? 2 : 0;
+
+/** Token offsets of one document: token k is `text.slice(spans[2k], spans[2k + 1])`, UTF-16 units. */
+export interface WordSpans {
+  /** `[start, end)` pairs, `2 * count` entries used; may be longer (a reused buffer). */
+  spans: Int32Array;
+  count: number;
+}
+
+/**
+ * The tokens of `splitIntoWords(text)` as offsets, allocating no string: written into `out` (grown by
+ * doubling when too small, so pass back the returned `spans` to reuse it). On ../shared/data/web
+ * (20 MB, Node 20) 89 MB/s for splitIntoWords, 180 MB/s for this (one class-table read per ASCII char).
+ */
+export function wordSpans(text: string, out: Int32Array = new Int32Array(256)): WordSpans {
+  let spans = out.length >= 2 ? out : new Int32Array(256);
+  let n = 0;
+  let start = -1;
+  const len = text.length;
+  for (let i = 0; i <= len; i++) {
+    const c = i < len ? text.charCodeAt(i) : 0x20;
+    if (c < 0x80 ? ASCII_CLASS[c] !== 1 : !isWhiteSpace(c)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    // A chunk yields at most 3 tokens (6 entries).
+    if (n + 6 > spans.length) {
+      const grown = new Int32Array(spans.length * 2);
+      grown.set(spans.subarray(0, n));
+      spans = grown;
+    }
+    const first = text.charCodeAt(start);
+    const last = text.charCodeAt(i - 1);
+    // Fast path, most chunks of Latin text: no punctuation or symbol at either end, so one token.
+    if (first < 0x80 && last < 0x80 && ASCII_CLASS[first] === 0 && ASCII_CLASS[last] === 0) {
+      spans[n++] = start;
+      spans[n++] = i;
+    } else n = chunkSpans(text, start, i, spans, n);
+    start = -1;
+  }
+  return { spans, count: n >> 1 };
+}
+
+/** Writes the spans of one whitespace-free chunk `s[start, end)` at `spans[n]`; returns the new `n`. */
+function chunkSpans(s: string, start: number, end: number, spans: Int32Array, n: number): number {
+  let a = start;
+  while (a < end) {
+    const cp = s.codePointAt(a)!;
+    if (!isPunctOrSymbol(cp)) break;
+    a += cp > 0xffff ? 2 : 1;
+  }
+  if (a === end) {
+    spans[n] = start;
+    spans[n + 1] = end;
+    return n + 2;
+  }
+  let b = end;
+  while (b > a) {
+    const cp = lastCodePoint(s, b, a);
+    if (!isPunctOrSymbol(cp)) break;
+    b -= cp > 0xffff ? 2 : 1;
+  }
+  if (a > start) {
+    spans[n++] = start;
+    spans[n++] = a;
+  }
+  spans[n++] = a;
+  spans[n++] = b;
+  if (b < end) {
+    spans[n++] = b;
+    spans[n++] = end;
+  }
+  return n;
+}

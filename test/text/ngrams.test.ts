@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { TextAnalysis } from '../../src/text/analysis.js';
+import { NgramStats } from '../../src/text/ngrams.js';
+import { cpLength } from '../../src/text/python.js';
+import { splitIntoWords } from '../../src/text/words.js';
+
+/** `len(g) * count(g)` of the most common `" ".join` n-gram, first inserted on ties; -1 without n-grams. */
+function naiveTop(words: string[], n: number): number {
+  const counts = new Map<string, number>();
+  for (let i = 0; i + n <= words.length; i++) {
+    const g = words.slice(i, i + n).join(' ');
+    counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  if (counts.size === 0) return -1;
+  let best: [string, number] = ['', 0];
+  for (const e of counts) if (e[1] > best[1]) best = e;
+  return cpLength(best[0]) * best[1];
+}
+
+/** DataTrove `find_all_duplicate` over `"".join` n-grams, in code points. */
+function naiveDup(words: string[], n: number): number {
+  const seen = new Set<string>();
+  let rep = 0;
+  let i = 0;
+  while (i < words.length - n + 1) {
+    const g = words.slice(i, i + n).join('');
+    if (seen.has(g)) {
+      rep += cpLength(g);
+      i += n;
+    } else {
+      seen.add(g);
+      i++;
+    }
+  }
+  return rep;
+}
+
+/** Seeded xorshift32 in [0, 1). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+
+describe('NgramStats.loadSpans (text read through TextAnalysis spans) against string n-grams', () => {
+  // Few characters, so n-grams collide often, also across different cuts ("ab c" / "a bc"); whitespace of
+  // several kinds between tokens; punctuation splits tokens; surrogate pairs and a lone surrogate.
+  const alphabet = ['a', 'b', 'a', 'b', ' ', ' ', '\n', '\u00a0', '.', '!', '😀', 'é', '\ud800'];
+
+  it.each([1, 2, 3, 4, 5, 6])('seeded small-alphabet documents (seed %i), n = 1..10', (seed) => {
+    const r = rng(seed);
+    const stats = new NgramStats();
+    for (let doc = 0; doc < 60; doc++) {
+      let text = '';
+      for (let k = Math.floor(r() * 600); k > 0; k--) text += alphabet[Math.floor(r() * alphabet.length)];
+      const a = new TextAnalysis(text);
+      const words = splitIntoWords(text);
+      expect(a.wordCount).toBe(words.length);
+      stats.loadSpans(a.text, a.spans, a.wordCount);
+      for (let n = 1; n <= 10; n++) {
+        expect(stats.topNgramChars(n), `top n=${n} ${JSON.stringify(text)}`).toBe(naiveTop(words, n));
+        expect(stats.duplicatedNgramChars(n), `dup n=${n} ${JSON.stringify(text)}`).toBe(naiveDup(words, n));
+      }
+    }
+  });
+
+  it('tokens separated by different whitespace are still equal words', () => {
+    const stats = new NgramStats();
+    const a = new TextAnalysis('x y\u3000x\ty\n\nx  y');
+    stats.loadSpans(a.text, a.spans, a.wordCount);
+    expect(stats.topNgramChars(2)).toBe(3 * 3);
+    expect(stats.duplicatedNgramChars(2)).toBe(2 + 2);
+  });
+
+  it('a reused instance forgets the previous document (larger, then smaller)', () => {
+    const stats = new NgramStats();
+    const big = new TextAnalysis('w '.repeat(5000));
+    stats.loadSpans(big.text, big.spans, big.wordCount);
+    expect(stats.topNgramChars(2)).toBe(3 * 4999);
+    const small = new TextAnalysis('p q r s');
+    stats.loadSpans(small.text, small.spans, small.wordCount);
+    expect([stats.topNgramChars(2), stats.duplicatedNgramChars(5)]).toEqual([3, 0]);
+  });
+});
