@@ -10,6 +10,8 @@ import { fmix32 } from './hash.js';
  *   comparing those characters, so equality is string equality.
  * One instance per processor: its typed arrays grow to the largest document and are reused. On web text
  * (../shared/data/web) this runs the nine n-gram rules at ~47 MB/s of text against ~18 MB/s with interned word ids (Node 20).
+ * Per token (2.08 M tokens of ../shared/data/web, Node 20): load 24 ns, each top n-gram pass ~20 ns more,
+ * each duplicated n-gram pass ~12 ns more; the nine passes now dominate the filter.
  */
 export class NgramStats {
   private text = '';
