@@ -1,6 +1,6 @@
 // Shared helpers for benchmark suites: corpus generation, timed CLI runs, results file.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,8 +40,13 @@ export function corpus(name, format, bytes, files) {
   return dir;
 }
 
-/** Runs `datamill run` under GNU time; returns wall seconds, peak RSS (MB) and the --json summary. */
+/**
+ * Runs `datamill run` under GNU time into a fresh run directory (an existing one with the same plan would
+ * be resumed, and a finished run takes no time); returns wall seconds, peak RSS (MB) and the --json summary.
+ */
 export function timedRun(recipeFile, workers) {
+  const runDir = path.join(OUT, 'runs', `${path.basename(recipeFile, '.yaml')}`);
+  rmSync(runDir, { recursive: true, force: true });
   const args = [
     '-f',
     '%e %M',
@@ -49,9 +54,10 @@ export function timedRun(recipeFile, workers) {
     'bin/datamill.js',
     'run',
     recipeFile,
+    '--out',
+    runDir,
     '--workers',
     String(workers),
-    '--restart',
     '--quiet',
     '--json',
   ];
@@ -59,7 +65,7 @@ export function timedRun(recipeFile, workers) {
   if (r.status !== 0) throw new Error(`datamill failed (${r.status}):\n${r.stderr}`);
   const timeLine = r.stderr.trim().split('\n').pop();
   const [wall, rssKb] = timeLine.split(' ').map(Number);
-  return { wall_s: wall, peak_rss_mb: Math.round(rssKb / 1024), summary: JSON.parse(r.stdout) };
+  return { wall_s: wall, peak_rss_mb: Math.round(rssKb / 1024), summary: JSON.parse(r.stdout), runDir };
 }
 
 export function writeRecipe(name, yaml) {

@@ -36,9 +36,8 @@ export function runQuality() {
     'quality',
     `inputs:\n  - path: quality-in\noutput:\n  dir: ../out/quality\n  format: jsonl\n  compression: none\nruntime:\n  token_count: off\nstages:\n${stages}`,
   );
-  timedRun(recipe, 2);
-  // The recipe sits in bench/out and names ../out/quality: the run directory is bench/out/quality.
-  const outDir = path.join(OUT, 'quality', 'data');
+  const { runDir } = timedRun(recipe, 2);
+  const outDir = path.join(runDir, 'data');
   const kept = new Set(
     readdirSync(outDir)
       .flatMap((f) => readFileSync(path.join(outDir, f), 'utf8').trim().split('\n'))
