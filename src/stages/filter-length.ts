@@ -1,5 +1,6 @@
 import { type Doc, dmOf } from '../core/doc.js';
 import { z } from '../core/schema.js';
+import { isUnicodeWhiteSpace } from '../text/python.js';
 import { defineStage } from './define.js';
 
 /** Length of a text: Unicode code points, whitespace-separated words, '\n'-separated lines. */
@@ -9,20 +10,9 @@ export interface TextLength {
   lines: number;
 }
 
-/** True for the code units JavaScript's `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
+/** True for the code units JavaScript's `\s` matches: Unicode White_Space except U+0085, plus U+FEFF. */
 export function isSpace(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return c === 0xfeff || (c !== 0x85 && isUnicodeWhiteSpace(c));
 }
 
 /** 1 for ASCII whitespace (\t \n \v \f \r and space), else 0. */

@@ -28,9 +28,9 @@ export function cpLength(s: string): number {
   return n;
 }
 
-/** True when the UTF-16 code unit `c` is whitespace for Python `str.isspace()` (no astral code point is). */
-export function isPySpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+/** Unicode White_Space (the SPEC's word separators; not U+FEFF, not \x1c-\x1f), one UTF-16 code unit. */
+export function isUnicodeWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0x85) return false;
   return (
     c === 0x85 ||
@@ -43,6 +43,11 @@ export function isPySpaceCode(c: number): boolean {
     c === 0x205f ||
     c === 0x3000
   );
+}
+
+/** True when the UTF-16 code unit `c` is whitespace for Python `str.isspace()`: White_Space plus \x1c-\x1f. */
+export function isPySpaceCode(c: number): boolean {
+  return isUnicodeWhiteSpace(c) || (c >= 0x1c && c <= 0x1f);
 }
 
 /** Python `s.strip()`. A scan, not a `[ws]+$` regex, which backtracks quadratically on long inner runs. */

@@ -5,31 +5,10 @@
  */
 import { isPunctOrSymbol } from './words.js';
 
-/** Python `str.isspace` for one UTF-16 code unit (what `\s` matches in a Python 3 `str` regex). */
-export function isPySpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
-  if (c < 0x85) return false;
-  return (
-    c === 0x85 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
-}
+/** Python `str.isspace` for one code unit, and `s.strip()` (shared with src/text/python.ts). */
+export { isPySpaceCode as isPySpace, pyStrip as strip } from './python.js';
 
-/** Python `s.strip()` without a regex: the slice between the first and last non-whitespace character. */
-export function strip(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && isPySpace(s.charCodeAt(a))) a++;
-  while (b > a && isPySpace(s.charCodeAt(b - 1))) b--;
-  return a === 0 && b === s.length ? s : s.slice(a, b);
-}
+import { isPySpaceCode as isPySpace } from './python.js';
 
 /** True when a whitespace-separated word of `line` is longer than `max` code points. */
 export function hasLongWord(line: string, max: number): boolean {

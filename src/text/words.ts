@@ -4,23 +4,9 @@
  * symbol (S) characters each become one token; a chunk of only such characters is one token; inner punctuation stays.
  * CJK and Thai are not segmented (a run without spaces is one token).
  */
+import { isUnicodeWhiteSpace } from './python.js';
 
-/** Unicode White_Space (not U+FEFF, not \x1c-\x1f): the code points that separate chunks. */
-function isWhiteSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0x85) return false;
-  return (
-    c === 0x85 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
-}
+const isWhiteSpace = isUnicodeWhiteSpace;
 
 const PS_RE = /^[\p{P}\p{S}]$/u;
 /** Lazily filled per code point: 0 unknown, 1 no, 2 yes (a typed array: faster than a Map on the hot path). */
