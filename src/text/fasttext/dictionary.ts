@@ -70,6 +70,8 @@ export class SubwordIds {
   private readonly invBucket: number;
   private readonly pruneidxSize: number;
   private readonly prune: PruneIndex | undefined;
+  /** Bit b set when bucket b survived pruning: one L2-resident probe rejects the ~98% pruned buckets. */
+  private readonly kept: Uint32Array | undefined;
 
   constructor(args: FastTextArgs, dict: DictionaryData) {
     this.nwords = dict.nwords;
@@ -80,12 +82,20 @@ export class SubwordIds {
     this.invBucket = 1 / args.bucket;
     this.pruneidxSize = dict.pruneidxSize;
     this.prune = dict.pruneidxSize > 0 ? new PruneIndex(dict.pruneidx) : undefined;
+    if (this.prune !== undefined) {
+      this.kept = new Uint32Array((args.bucket + 31) >>> 5);
+      for (let i = 0; i < dict.pruneidx.length; i += 2) {
+        const b = dict.pruneidx[i]!;
+        if (b >= 0 && b < args.bucket) this.kept[b >>> 5]! |= 1 << (b & 31);
+      }
+    }
   }
 
   /** Input row of n-gram bucket `id` (0 ≤ id < bucket), or -1 when pruned away (`pushHash`). */
   row(id: number): number {
     if (this.pruneidxSize === 0 || id < 0) return -1;
     if (this.prune !== undefined) {
+      if ((this.kept![id >>> 5]! & (1 << (id & 31))) === 0) return -1;
       const r = this.prune.get(id);
       return r < 0 ? -1 : this.nwords + r;
     }

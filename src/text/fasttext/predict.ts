@@ -48,9 +48,14 @@ export interface FastTextOptions {
   cacheSize?: number;
 }
 
-const KIND_WORD = 0;
-const KIND_LABEL = 1;
-const KIND_EOS = 2;
+/**
+ * Token cache geometry: WAYS slots per set; a slot is one 64-byte record (REC int32s): hash, byte length
+ * (-1 = empty), input-row count (-1 = label-like, ignored), pool offset of the key (-1 = inline), then up to
+ * INLINE key bytes — so a lookup touches one cache line before the vector. Longer unpinned tokens go uncached.
+ */
+const WAYS = 4;
+const REC = 16;
+const INLINE = 48;
 
 /** Row i of a (possibly quantized) matrix as fastText's addRow adds it: alpha × centroid, in float32. */
 function dequantize(m: MatrixData): Float32Array {
@@ -196,23 +201,21 @@ export class FastTextClassifier {
   private readonly right: Int32Array;
   private readonly sigmoidTable: Float32Array;
 
-  // Token cache: open addressing on fastText's word hash, keys compared bytewise.
-  private slots: Int32Array;
-  private slotMask: number;
-  private slotShift: number;
-  private readonly maxEntries: number;
-  private readonly entryHash: Int32Array;
-  private readonly entryStart: Int32Array;
-  private readonly entryLen: Int32Array;
-  private readonly entryKind: Uint8Array;
-  private readonly entryRows: Int32Array;
-  private readonly entryVec: Float64Array;
-  private pool: Uint8Array;
-  private poolUsed = 0;
-  private entries = 0;
-  private fixedEntries = 0;
-  private fixedPoolUsed = 0;
-  private eosEntry = -1;
+  // Token cache: set-associative on fastText's word hash, keys compared bytewise. It persists across calls
+  // and is never wiped: the dictionary's words are pinned; an out-of-vocabulary token replaces another one
+  // of its set (round robin), so frequent tokens (Zipf) stay. meta: REC-int32 records (see REC), viewed as
+  // bytes by metaBytes; vec[s*dim..) = the float64 sum of slot s's input rows.
+  private readonly meta: Int32Array;
+  private readonly metaBytes: Uint8Array;
+  private readonly pinned: Uint8Array;
+  /** Keys of pinned words longer than INLINE bytes. */
+  private readonly pool: Uint8Array;
+  private readonly vec: Float64Array;
+  private readonly setShift: number;
+  /** Slot used for a token that could not be cached (vector computed afresh each time). */
+  private readonly scratchSlot: number;
+  private victim = 0;
+  private eosSlot = -1;
 
   // Scratch, reused across calls.
   private text = new Uint8Array(1 << 16);
@@ -287,42 +290,66 @@ export class FastTextClassifier {
     this.hidden = new Float32Array(this.dim);
     this.output = new Float32Array(this.out.m);
 
-    // Token cache, pre-filled with the dictionary (and `</s>` even when the dictionary lacks it).
-    this.maxEntries = dict.size + 1 + Math.max(1024, options.cacheSize ?? 65_536);
-    let cap = 16;
-    while (cap < this.maxEntries * 2) cap <<= 1;
-    this.slots = new Int32Array(cap).fill(-1);
-    this.slotMask = cap - 1;
-    this.slotShift = Math.clz32(cap) + 1; // slot = top log2(cap) bits of a Fibonacci hash
-    this.entryHash = new Int32Array(this.maxEntries);
-    this.entryStart = new Int32Array(this.maxEntries);
-    this.entryLen = new Int32Array(this.maxEntries);
-    this.entryKind = new Uint8Array(this.maxEntries);
-    this.entryRows = new Int32Array(this.maxEntries);
-    this.entryVec = new Float64Array(this.maxEntries * this.dim);
-    this.pool = new Uint8Array(1 << 16);
+    // Token cache, pre-filled (pinned) with the dictionary and `</s>` (even when the dictionary lacks it).
+    const want = dict.size + 1 + Math.max(1024, options.cacheSize ?? 65_536);
+    let sets = 16;
+    while (sets * WAYS < want * 1.5) sets <<= 1;
+    for (;;) {
+      // A set with more than WAYS dictionary words: double the table (practically never).
+      const bins = new Uint8Array(sets);
+      const shift = Math.clz32(sets) + 1;
+      let ok = ++bins[Math.imul(fastTextHash(EOS_BYTES), 0x9e3779b1) >>> shift]! <= WAYS;
+      for (let i = 0; i < dict.size && ok; i++)
+        ok = ++bins[Math.imul(fastTextHash(dict.words[i]!), 0x9e3779b1) >>> shift]! <= WAYS;
+      if (ok || sets >= 1 << 24) break;
+      sets <<= 1;
+    }
+    const slots = sets * WAYS;
+    this.setShift = Math.clz32(sets) + 1;
+    this.scratchSlot = slots;
+    this.meta = new Int32Array((slots + 1) * REC);
+    this.metaBytes = new Uint8Array(this.meta.buffer);
+    for (let s = 0; s <= slots; s++) this.meta[REC * s + 1] = -1;
+    this.pinned = new Uint8Array(slots);
+    this.vec = new Float64Array((slots + 1) * this.dim);
+    let poolLen = 0;
+    for (let i = 0; i < dict.size; i++) if (dict.words[i]!.length > INLINE) poolLen += dict.words[i]!.length;
+    this.pool = new Uint8Array(poolLen);
+    let pool = 0;
+    const pin = (w: Uint8Array, h: number): number => {
+      const base = (Math.imul(h, 0x9e3779b1) >>> this.setShift) * WAYS;
+      let s = base;
+      while (this.meta[REC * s + 1]! >= 0) s++;
+      if (s >= base + WAYS) throw new Error('fastText: token cache set overflow');
+      this.meta[REC * s] = h;
+      this.meta[REC * s + 1] = w.length;
+      if (w.length > INLINE) {
+        this.pool.set(w, pool);
+        this.meta[REC * s + 3] = pool;
+        pool += w.length;
+      } else {
+        this.metaBytes.set(w, (REC * s + 4) * 4);
+        this.meta[REC * s + 3] = -1;
+      }
+      this.pinned[s] = 1;
+      return s;
+    };
     for (let i = 0; i < dict.size; i++) {
       const w = dict.words[i]!;
-      const e = this.insert(w, 0, w.length, fastTextHash(w));
+      const s = pin(w, fastTextHash(w));
       if (dict.types[i] === ENTRY_LABEL) {
-        this.entryKind[e] = KIND_LABEL;
+        this.meta[REC * s + 2] = -1;
         continue;
       }
       const eos = equalBytes(w, EOS_BYTES);
-      this.entryKind[e] = eos ? KIND_EOS : KIND_WORD;
       // initNgrams: the word's own row, then its char n-grams (none for `</s>`), unless maxn ≤ 0.
       let n = 0;
       this.rowIds[n++] = i;
       if (!eos && args.maxn > 0) n = this.bracketedSubwords(w, 0, w.length, n);
-      this.accumulate(e, n);
-      if (eos) this.eosEntry = e;
+      this.accumulate(s, n);
+      if (eos) this.eosSlot = s;
     }
-    if (this.eosEntry < 0) {
-      this.eosEntry = this.insert(EOS_BYTES, 0, 4, fastTextHash(EOS_BYTES));
-      this.entryKind[this.eosEntry] = KIND_EOS;
-    }
-    this.fixedEntries = this.entries;
-    this.fixedPoolUsed = this.poolUsed;
+    if (this.eosSlot < 0) this.eosSlot = pin(EOS_BYTES, fastTextHash(EOS_BYTES)); // 0 rows
   }
 
   /**
@@ -371,8 +398,11 @@ export class FastTextClassifier {
     const sum = this.sum;
     sum.fill(0);
     const dim = this.dim;
-    const vecs = this.entryVec;
-    const kinds = this.entryKind;
+    const vecs = this.vec;
+    const meta = this.meta;
+    const keys = this.metaBytes;
+    const setShift = this.setShift;
+    const eosSlot = this.eosSlot;
     const joinLines = this.joinLines;
     const ngrams = this.sub.wordNgrams > 1;
     let nwordHashes = 0;
@@ -389,11 +419,11 @@ export class FastTextClassifier {
           i++;
         } else break;
       }
-      let e: number;
+      let s = -1;
       let h: number;
       if (i >= len || (c === 0x0a && !joinLines)) {
-        e = this.eosEntry;
-        h = this.entryHash[e]!;
+        s = eosSlot;
+        h = meta[REC * s]!;
         eos = true;
       } else {
         const start = i;
@@ -403,14 +433,37 @@ export class FastTextClassifier {
           if (c === 0x20 || (c <= 0x0d && (c >= 0x09 || c === 0))) break;
           h = Math.imul(h ^ ((c << 24) >> 24), FNV_PRIME);
         }
-        e = this.lookup(buf, start, i, h);
-        if (e < 0) e = this.addToken(buf, start, i, h);
-        if (kinds[e] === KIND_EOS) eos = true;
+        const n = i - start;
+        const base = (Math.imul(h, 0x9e3779b1) >>> setShift) * WAYS;
+        for (let w = base; w < base + WAYS; w++) {
+          const m = REC * w;
+          if (meta[m] === h && meta[m + 1] === n) {
+            if (meta[m + 3]! >= 0) {
+              if (this.poolEquals(meta[m + 3]!, buf, start, i)) {
+                s = w;
+                break;
+              }
+              continue;
+            }
+            let p = 4 * m + 16;
+            let j = start;
+            while (j < i && keys[p] === buf[j]) {
+              p++;
+              j++;
+            }
+            if (j === i) {
+              s = w;
+              break;
+            }
+          }
+        }
+        if (s < 0) s = this.addToken(buf, start, i, h, base);
+        else if (s === eosSlot) eos = true;
       }
-      if (kinds[e] === KIND_LABEL) continue;
-      const r = this.entryRows[e]!;
+      const r = meta[REC * s + 2]!;
+      if (r < 0) continue; // label-like token
       if (r > 0) {
-        const off = e * dim;
+        const off = s * dim;
         for (let d = 0; d < dim; d++) sum[d] = sum[d]! + vecs[off + d]!;
         rows += r;
       }
@@ -436,72 +489,45 @@ export class FastTextClassifier {
     return rows;
   }
 
-  /** Cache entry of token bytes[start..end) with hash h, or -1. */
-  private lookup(bytes: Uint8Array, start: number, end: number, h: number): number {
-    const slots = this.slots;
-    const mask = this.slotMask;
+  /**
+   * First sight (or sight since eviction) of an out-of-vocabulary token bytes[start..end) with hash h, whose
+   * cache set starts at slot `base`: label-like (ignored) or its char n-gram rows. Returns its slot.
+   */
+  private addToken(bytes: Uint8Array, start: number, end: number, h: number, base: number): number {
     const len = end - start;
-    let s = Math.imul(h, 0x9e3779b1) >>> this.slotShift;
-    for (;;) {
-      const e = slots[s]!;
-      if (e < 0) return -1;
-      if (this.entryHash[e] === h && this.entryLen[e] === len) {
-        const pool = this.pool;
-        let p = this.entryStart[e]!;
-        let j = start;
-        while (j < end && pool[p] === bytes[j]) {
-          p++;
-          j++;
+    let s = this.scratchSlot;
+    if (len <= INLINE) {
+      for (let w = base; w < base + WAYS; w++) {
+        if (this.meta[REC * w + 1]! < 0) {
+          s = w;
+          break;
         }
-        if (j === end) return e;
       }
-      s = (s + 1) & mask;
+      if (s === this.scratchSlot) {
+        for (let t = 0; t < WAYS; t++) {
+          const w = base + ((this.victim + t) & (WAYS - 1));
+          if (this.pinned[w] === 0) {
+            s = w;
+            break;
+          }
+        }
+        this.victim++;
+      }
     }
-  }
-
-  private insert(bytes: Uint8Array, start: number, end: number, h: number): number {
-    const len = end - start;
-    if (this.poolUsed + len > this.pool.length) {
-      const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + len));
-      grown.set(this.pool.subarray(0, this.poolUsed));
-      this.pool = grown;
+    const m = REC * s;
+    if (s !== this.scratchSlot) {
+      this.metaBytes.set(bytes.subarray(start, end), 4 * m + 16);
+      this.meta[m] = h;
+      this.meta[m + 1] = len;
+      this.meta[m + 3] = -1;
     }
-    this.pool.set(bytes.subarray(start, end), this.poolUsed);
-    const e = this.entries++;
-    this.entryHash[e] = h;
-    this.entryStart[e] = this.poolUsed;
-    this.entryLen[e] = len;
-    this.poolUsed += len;
-    let s = Math.imul(h, 0x9e3779b1) >>> this.slotShift;
-    while (this.slots[s]! >= 0) s = (s + 1) & this.slotMask;
-    this.slots[s] = e;
-    return e;
-  }
-
-  /** First sight of an out-of-vocabulary token: label-like (ignored) or its char n-gram rows. */
-  private addToken(bytes: Uint8Array, start: number, end: number, h: number): number {
-    if (this.entries >= this.maxEntries) this.clearCache();
-    const e = this.insert(bytes, start, end, h);
     if (startsWithBytes(bytes, start, end, LABEL_PREFIX_BYTES)) {
-      this.entryKind[e] = KIND_LABEL;
-      return e;
+      this.meta[m + 2] = -1;
+      return s;
     }
-    this.entryKind[e] = KIND_WORD; // `</s>` is always in the cache, so this is not it
-    this.accumulate(e, this.bracketedSubwords(bytes, start, end, 0));
-    return e;
-  }
-
-  /** Drops every cached out-of-vocabulary token (the dictionary's words stay). */
-  private clearCache(): void {
-    this.entries = this.fixedEntries;
-    this.poolUsed = this.fixedPoolUsed;
-    this.slots.fill(-1);
-    const mask = this.slotMask;
-    for (let e = 0; e < this.entries; e++) {
-      let s = Math.imul(this.entryHash[e]!, 0x9e3779b1) >>> this.slotShift;
-      while (this.slots[s]! >= 0) s = (s + 1) & mask;
-      this.slots[s] = e;
-    }
+    // Not `</s>`: that one is pinned, so found by the lookup.
+    this.accumulate(s, this.bracketedSubwords(bytes, start, end, 0));
+    return s;
   }
 
   /** Appends the subword rows of `<` + bytes[start..end) + `>` to rowIds from `at`; returns the new end. */
@@ -521,10 +547,10 @@ export class FastTextClassifier {
     return this.sub.subwordRows(w, len, this.rowIds, at);
   }
 
-  /** Entry e's vector = float64 sum of input rows rowIds[0..n) (each element as addRow makes it, float32). */
+  /** Slot e's vector = float64 sum of input rows rowIds[0..n) (each element as addRow makes it, float32). */
   private accumulate(e: number, n: number): void {
     const dim = this.dim;
-    const vec = this.entryVec;
+    const vec = this.vec;
     const off = e * dim;
     for (let d = 0; d < dim; d++) vec[off + d] = 0;
     const input = this.inputRows;
@@ -532,7 +558,14 @@ export class FastTextClassifier {
       const row = this.rowIds[r]! * dim;
       for (let d = 0; d < dim; d++) vec[off + d] = vec[off + d]! + input[row + d]!;
     }
-    this.entryRows[e] = n;
+    this.meta[REC * e + 2] = n;
+  }
+
+  /** True when pool[p..p+end-start) equals bytes[start..end). */
+  private poolEquals(p: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const pool = this.pool;
+    for (let j = start; j < end; j++) if (pool[p++] !== bytes[j]) return false;
+    return true;
   }
 
   /** `Matrix::dotRow(hidden, i)` in float32: Σ hidden[j]·row[j] in order, × the row's norm if quantized. */
