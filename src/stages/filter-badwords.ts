@@ -13,8 +13,8 @@ import {
   needsBoundaries,
 } from '../text/badwords.js';
 import { unitHash } from '../text/hash.js';
+import { seedOption, stageSeed } from './_seed.js';
 import { defineStage } from './define.js';
-import { sampleSeed } from './sample.js';
 
 const options = z.strictObject({
   languages: z
@@ -59,13 +59,7 @@ const options = z.strictObject({
     .describe(
       'Keep this fraction of would-be-dropped documents, by unitHash(seed, id); DataTrove C4BadWordsFilter default 0.',
     ),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .optional()
-    .describe('Hash seed for keep_fraction. Absent: hashString32(stage id, run seed), as in sample.'),
+  seed: seedOption('keep_fraction'),
   keep_stats: z
     .boolean()
     .default(false)
@@ -116,7 +110,7 @@ export default defineStage({
   preservesRow: () => true,
   create(o, env) {
     const re = buildRegex(o);
-    const seed = sampleSeed(o.seed, env.seed, env.stageId);
+    const seed = stageSeed(o.seed, env.seed, env.stageId);
     return {
       process(batch, ctx) {
         const out: Doc[] = [];

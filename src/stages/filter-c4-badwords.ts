@@ -3,8 +3,8 @@ import { z } from '../core/schema.js';
 import { stageError } from '../errors.js';
 import { BADWORDS_LANGUAGES, badwordsRegex, hasBadword, isBadwordsLanguage } from '../text/badwords.js';
 import { unitHash } from '../text/hash.js';
+import { seedOption, stageSeed } from './_seed.js';
 import { defineStage } from './define.js';
-import { sampleSeed } from './sample.js';
 
 const SRC = 'DataTrove C4BadWordsFilter default (c4_filters.py)';
 
@@ -15,15 +15,7 @@ const options = z.strictObject({
     .max(1)
     .default(0)
     .describe(`Keep this fraction of documents with bad words, chosen by unitHash(seed, id). ${SRC}.`),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .optional()
-    .describe(
-      'Hash seed for keep_fraction (DataTrove: the uniform RNG seed). Absent: hashString32(stage id, run seed), as in sample.',
-    ),
+  seed: seedOption('keep_fraction'),
   language_field: z
     .string()
     .default('language')
@@ -67,7 +59,7 @@ export default defineStage({
   options,
   preservesRow: () => true,
   create(o, env) {
-    const seed = sampleSeed(o.seed, env.seed, env.stageId);
+    const seed = stageSeed(o.seed, env.seed, env.stageId);
     const path = o.language_field.split('.');
     return {
       process(batch, ctx) {

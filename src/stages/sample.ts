@@ -1,6 +1,7 @@
 import type { Doc } from '../core/doc.js';
 import { z } from '../core/schema.js';
-import { hashString32, unitHash } from '../text/hash.js';
+import { unitHash } from '../text/hash.js';
+import { seedOption, stageSeed } from './_seed.js';
 import { defineStage } from './define.js';
 
 const options = z.strictObject({
@@ -12,23 +13,8 @@ const options = z.strictObject({
       'Share of documents to keep, in [0, 1]; required, since no rate fits every dataset. A document is kept ' +
         'iff unitHash(seed, id) < rate, so the decision is a function of its id alone.',
     ),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .optional()
-    .describe(
-      'Hash seed (32-bit, the hash’s range). Absent: derived from the run seed and this stage’s id, ' +
-        'hashString32(stage id, run seed), so two sample stages in one recipe, or a later split, are ' +
-        'independent rather than keeping the same documents. Give one to reproduce a sample across recipes.',
-    ),
+  seed: seedOption('sampling'),
 });
-
-/** The hash seed: the option when given, else one derived from the run seed and the stage id. */
-export function sampleSeed(optionSeed: number | undefined, runSeed: number, stageId: string): number {
-  return optionSeed === undefined ? hashString32(stageId, runSeed) : optionSeed;
-}
 
 export default defineStage({
   name: 'sample',
@@ -40,7 +26,7 @@ export default defineStage({
   options,
   preservesRow: () => true,
   create(o, env) {
-    const seed = sampleSeed(o.seed, env.seed, env.stageId);
+    const seed = stageSeed(o.seed, env.seed, env.stageId);
     return {
       process(batch, ctx) {
         const kept: Doc[] = [];

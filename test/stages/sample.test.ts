@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import sample, { sampleSeed } from '../../src/stages/sample.js';
+import { stageSeed } from '../../src/stages/_seed.js';
+import sample from '../../src/stages/sample.js';
 import { hashString32, unitHash } from '../../src/text/hash.js';
 import { describeWithData, sharedPath } from '../helpers/shared-data.js';
 import { docsFromJsonl, docsFromTexts, parseOptions, runStage } from '../helpers/stage-harness.js';
@@ -52,8 +53,8 @@ describe('sample', () => {
   });
 
   it('without seed, derives one from the run seed and the stage id', async () => {
-    expect(sampleSeed(undefined, 5, 'sample')).toBe(hashString32('sample', 5));
-    expect(sampleSeed(9, 5, 'sample')).toBe(9);
+    expect(stageSeed(undefined, 5, 'sample')).toBe(hashString32('sample', 5));
+    expect(stageSeed(9, 5, 'sample')).toBe(9);
     const input = docs(2000);
     const run = (env: { seed: number; stageId: string }) => runStage(sample, { rate: 0.5 }, input, { env });
     const base = keptIds(await run({ seed: 5, stageId: 'sample' }));
