@@ -107,6 +107,8 @@ function evaluate(doc: Doc, o: Options, ngrams: NgramStats, seen: Set<string>, v
   if (v.check('dup_line_char_frac', lc / len, o.dup_line_char_frac)) return;
   ngrams.loadSpans(a.text, a.spans, a.wordCount);
   for (const [n, limit] of o.top_n_grams) {
+    // Without stats only the verdict matters: skip a rule that its word-count bound shows cannot fire.
+    if (v.stats === undefined && (!limit || ngrams.topNgramBound(n) / len <= limit)) continue;
     const chars = ngrams.topNgramChars(n);
     if (chars < 0) {
       if (v.stats !== undefined) v.stats[`top_${n}_gram`] = null;

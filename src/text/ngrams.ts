@@ -19,13 +19,11 @@ export class NgramStats {
   private S: Int32Array = new Int32Array(0);
   private count = 0;
   /**
-   * Prefixes over tokens, index i = tokens [0, i): P polynomial hash of the concatenated code units,
-   * Q = BASE^(units), R = its inverse (BASE is odd, so invertible mod 2^32), C code points, U code units.
-   * The hash of tokens [i, j) is then P[j] - P[i]·Q[j]·R[i]: three multiplications whatever n is.
+   * H: polynomial hash of the first k code units of the concatenated tokens (index k, char level);
+   * over tokens, index i = tokens [0, i): U code units, C code points. The hash of tokens [i, j) is
+   * H[U[j]] - H[U[i]]·BASE^(U[j] - U[i]) (POW, shared by all instances).
    */
-  private P = new Int32Array(1024);
-  private Q = new Int32Array(1024);
-  private R = new Int32Array(1024);
+  private H = new Int32Array(4096);
   private C = new Int32Array(1024);
   private U = new Int32Array(1024);
   /** Open-addressing table, interleaved [generation, hash, ref] so a probe touches one cache line. */
@@ -34,6 +32,17 @@ export class NgramStats {
   /** Distinct n-grams in first-insertion order (top n-grams): start token, occurrences. */
   private dStart = new Int32Array(1024);
   private dCount = new Int32Array(1024);
+  /**
+   * cand[i] = 0 when no other token starts with the same KEY code units of the concatenation as token
+   * i: then no n-gram starting at i whose concatenation has ≥ KEY units equals another n-gram (neither
+   * `" ".join` nor `"".join`: both imply equal concatenations), so the passes can skip it.
+   */
+  private cand = new Uint8Array(1024);
+  private candReady = false;
+  /** run[i]: tokens from i on whose word occurs more than once (see countWords). */
+  private run = new Int32Array(1024);
+  /** Upper bound of `(units(w) + 1) · count(w)` over words w (-1: not computed for this document). */
+  private maxWordWeight = -1;
 
   /** Loads a token list (tests, callers without spans): joined with spaces and read through spans. */
   load(words: readonly string[]): void {
@@ -56,20 +65,22 @@ export class NgramStats {
     this.text = text;
     this.S = spans;
     this.count = count;
-    if (this.P.length < count + 1) {
+    this.candReady = false;
+    this.maxWordWeight = -1;
+    if (this.U.length < count + 1) {
       const size = grow(count + 1);
-      this.P = new Int32Array(size);
-      this.Q = new Int32Array(size);
-      this.R = new Int32Array(size);
       this.C = new Int32Array(size);
       this.U = new Int32Array(size);
       this.dStart = new Int32Array(size);
       this.dCount = new Int32Array(size);
+      this.cand = new Uint8Array(size);
+      this.run = new Int32Array(size);
     }
-    const { P, Q, R, C, U } = this;
-    let p = 0;
-    let q = 1;
-    let r = 1;
+    // Tokens are disjoint ranges of the text: the concatenation has at most text.length units.
+    if (this.H.length < text.length + 1) this.H = new Int32Array(grow(text.length + 1));
+    ensurePow(text.length + 1);
+    const { H, C, U } = this;
+    let h = 0;
     let c = 0;
     let u = 0;
     for (let i = 0; i < count; i++) {
@@ -78,20 +89,25 @@ export class NgramStats {
       let prev = 0;
       for (let k = start; k < end; k++) {
         const unit = text.charCodeAt(k);
-        p = (Math.imul(p, BASE) + unit) | 0;
-        q = Math.imul(q, BASE);
-        r = Math.imul(r, INV_BASE);
+        h = (Math.imul(h, BASE) + unit) | 0;
+        H[++u] = h;
         // A low surrogate after a high one (in the same token) ends a code point already counted (Python len).
         if ((unit & 0xfc00) !== 0xdc00 || (prev & 0xfc00) !== 0xd800) c++;
         prev = unit;
       }
-      u += end - start;
-      P[i + 1] = p;
-      Q[i + 1] = q;
-      R[i + 1] = r;
       C[i + 1] = c;
       U[i + 1] = u;
     }
+  }
+
+  /**
+   * An upper bound of `topNgramChars(n)` from word counts alone: the top n-gram g occurs at most as often
+   * as each of its words w_k, so len(g)·count(g) ≤ Σ_k (len(w_k) + 1)·count(w_k) ≤ n · max_w (len(w) + 1)·count(w).
+   * Words are counted by (hash, length) without verification: a collision only merges counts upward.
+   */
+  topNgramBound(n: number): number {
+    if (this.maxWordWeight < 0) this.countWords();
+    return n * this.maxWordWeight;
   }
 
   /**
@@ -101,11 +117,14 @@ export class NgramStats {
   topNgramChars(n: number): number {
     const grams = this.count - n + 1;
     if (grams <= 0) return -1;
+    if (this.maxWordWeight < 0) this.countWords();
+    this.prepareCandidates();
     const mask = this.prepareTable(grams);
-    const t = this.table;
-    const gen = this.gen;
+    const { table: t, gen, U, cand, run, dStart, dCount } = this;
     let distinct = 0;
     for (let i = 0; i < grams; i++) {
+      // Skips n-grams that occur once (see cand, run): they cannot be the most common unless all occur once.
+      if (run[i]! < n || (cand[i] === 0 && U[i + n]! - U[i]! >= KEY)) continue;
       const h = this.gramHash(i, n);
       let s = fmix32(h) & mask;
       for (;;) {
@@ -114,22 +133,24 @@ export class NgramStats {
           t[at] = gen;
           t[at + 1] = h;
           t[at + 2] = distinct;
-          this.dStart[distinct] = i;
-          this.dCount[distinct++] = 1;
+          dStart[distinct] = i;
+          dCount[distinct++] = 1;
           break;
         }
         const d = t[at + 2]!;
-        if (t[at + 1] === h && this.sameWords(this.dStart[d]!, i, n)) {
-          this.dCount[d]!++;
+        if (t[at + 1] === h && this.sameWords(dStart[d]!, i, n)) {
+          dCount[d]!++;
           break;
         }
         s = (s + 1) & mask;
       }
     }
     let best = 0;
-    for (let d = 1; d < distinct; d++) if (this.dCount[d]! > this.dCount[best]!) best = d;
-    const start = this.dStart[best]!;
-    return (this.C[start + n]! - this.C[start]! + n - 1) * this.dCount[best]!;
+    for (let d = 1; d < distinct; d++) if (dCount[d]! > dCount[best]!) best = d;
+    // Every n-gram occurs once: the first one (token 0) wins the tie, whether or not it was visited.
+    if (distinct === 0 || dCount[best] === 1) return this.C[n]! + n - 1;
+    const start = dStart[best]!;
+    return (this.C[start + n]! - this.C[start]! + n - 1) * dCount[best]!;
   }
 
   /**
@@ -139,12 +160,17 @@ export class NgramStats {
   duplicatedNgramChars(n: number): number {
     const grams = this.count - n + 1;
     if (grams <= 0) return 0;
+    this.prepareCandidates();
     const mask = this.prepareTable(grams);
-    const t = this.table;
-    const gen = this.gen;
+    const { table: t, gen, U, cand } = this;
     let repeated = 0;
     let i = 0;
     while (i < grams) {
+      // An n-gram that occurs once is neither found here nor found later: inserting it changes nothing.
+      if (cand[i] === 0 && U[i + n]! - U[i]! >= KEY) {
+        i++;
+        continue;
+      }
       const h = this.gramHash(i, n);
       let s = fmix32(h) & mask;
       let found = false;
@@ -168,10 +194,103 @@ export class NgramStats {
     return repeated;
   }
 
+  /**
+   * Marks cand[i] = 1 for tokens i whose KEY-unit prefix of the concatenation from i (hashed, unverified:
+   * a collision only adds candidates) is shared with another token start. Tokens with fewer than KEY
+   * units left stay 0: the passes then test the n-gram's own length against KEY.
+   */
+  private prepareCandidates(): void {
+    if (this.candReady) return;
+    this.candReady = true;
+    const { H, U, cand, count } = this;
+    cand.fill(0, 0, count);
+    const total = U[count]!;
+    let keyed = 0;
+    while (keyed < count && total - U[keyed]! >= KEY) keyed++;
+    if (keyed < 2) return;
+    const mask = this.prepareTable(keyed, true);
+    const t = this.table;
+    const gen = this.gen;
+    const powKey = POW[KEY]!;
+    for (let i = 0; i < keyed; i++) {
+      const u = U[i]!;
+      const key = (H[u + KEY]! - Math.imul(H[u]!, powKey)) | 0;
+      let s = fmix32(key) & mask;
+      for (;;) {
+        const at = 3 * s;
+        if (t[at] !== gen) {
+          t[at] = gen;
+          t[at + 1] = key;
+          t[at + 2] = i;
+          break;
+        }
+        if (t[at + 1] === key) {
+          cand[i] = 1;
+          cand[t[at + 2]!] = 1;
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+    }
+  }
+
+  /**
+   * Counts words by (hash, units) without verification (a collision only merges counts upward): sets
+   * maxWordWeight = max (units + 1) · count, and run[i] = how many tokens from i on occur more than once.
+   * An n-gram that occurs twice word by word has all its n words occurring twice: run[i] ≥ n.
+   */
+  private countWords(): void {
+    const { H, U, count } = this;
+    if (this.run.length < count + 1) this.run = new Int32Array(this.U.length);
+    const run = this.run;
+    run[count] = 0;
+    this.maxWordWeight = 0;
+    if (count === 0) return;
+    const mask = this.prepareTable(count, true);
+    const t = this.table;
+    const gen = this.gen;
+    // First pass: run[i] = the token's table slot; slots hold [gen, hash, units << 16 | count].
+    let overflow = false;
+    for (let i = 0; i < count; i++) {
+      const a = U[i]!;
+      const len = U[i + 1]! - a;
+      const key = (H[a + len]! - Math.imul(H[a]!, POW[len]!)) | 0;
+      let s = (fmix32(key) + len) & mask;
+      for (;;) {
+        const at = 3 * s;
+        if (t[at] !== gen) {
+          t[at] = gen;
+          t[at + 1] = key;
+          t[at + 2] = (Math.min(len, 0x7fff) << 16) | 1;
+          break;
+        }
+        const v = t[at + 2]!;
+        if (t[at + 1] === key && v >>> 16 === Math.min(len, 0x7fff)) {
+          if ((v & 0xffff) === 0xffff) overflow = true;
+          else t[at + 2] = v + 1;
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+      run[i] = s;
+    }
+    let best = 0;
+    for (let i = count - 1; i >= 0; i--) {
+      const v = t[3 * run[i]! + 2]!;
+      const c = v & 0xffff;
+      const w = (U[i + 1]! - U[i]! + 1) * c;
+      if (w > best) best = w;
+      run[i] = c >= 2 ? run[i + 1]! + 1 : 0;
+    }
+    // Counts saturate at 2^16 - 1 (or units at 2^15 - 1): the bound is then unknown, never used to skip.
+    this.maxWordWeight = overflow || best >= 0x7fff * 0xffff ? Number.POSITIVE_INFINITY : best;
+  }
+
   /** Polynomial hash (mod 2^32) of the concatenated code units of tokens `[i, i + n)`. */
   private gramHash(i: number, n: number): number {
-    const span = Math.imul(this.Q[i + n]!, this.R[i]!);
-    return (this.P[i + n]! - Math.imul(this.P[i]!, span)) | 0;
+    const a = this.U[i]!;
+    const b = this.U[i + n]!;
+    return (this.H[b]! - Math.imul(this.H[a]!, POW[b - a]!)) | 0;
   }
 
   /** True when tokens `[a, a + n)` and `[b, b + n)` are equal word by word. */
@@ -216,30 +335,43 @@ export class NgramStats {
   }
 
   /** Empties the table (by generation) with room for `grams` entries at load ≤ 1/2; returns the index mask. */
-  private prepareTable(grams: number): number {
+  private prepareTable(grams: number, compact = false): number {
     let size = this.table.length / 3;
     if (size < grams * 2) {
       size = grow(grams * 2);
       this.table = new Int32Array(3 * size);
       this.gen = 0;
+    } else if (compact) size = grow(grams * 2, 64);
+    // Generations tell the current entries apart; long before they wrap, the table restarts clean.
+    if (++this.gen === 0x40000000) {
+      this.table.fill(0);
+      this.gen = 1;
     }
-    this.gen++;
     return size - 1;
   }
 }
 
-/** An odd multiplier for the character polynomial (the 32-bit golden ratio), and its inverse mod 2^32. */
+/** An odd multiplier for the character polynomial (the 32-bit golden ratio). */
 const BASE = 0x9e3779b1 | 0;
-const INV_BASE = (() => {
-  // Newton's iteration x ← x(2 − BASE·x) doubles the correct low bits each step (3 → 6 → … → 48).
-  let x = BASE;
-  for (let k = 0; k < 5; k++) x = Math.imul(x, 2 - Math.imul(BASE, x));
-  return x;
-})();
+
+/** Words are keyed by their first KEY code units (with the rest of the text) for candidate pruning. */
+const KEY = 16;
+
+/** POW[k] = BASE^k mod 2^32, grown on demand and shared by every instance. */
+let POW = new Int32Array(0);
+function ensurePow(size: number): void {
+  if (POW.length >= size) return;
+  const next = new Int32Array(grow(Math.max(size, KEY + 1)));
+  next.set(POW);
+  let k = Math.max(POW.length, 1);
+  next[0] = 1;
+  for (; k < next.length; k++) next[k] = Math.imul(next[k - 1]!, BASE);
+  POW = next;
+}
 
 /** The next power of two ≥ `n`. */
-function grow(n: number): number {
-  let size = 1024;
+function grow(n: number, min = 1024): number {
+  let size = min;
   while (size < n) size *= 2;
   return size;
 }
