@@ -108,6 +108,24 @@ describe('predict matches fasttext.wasm.js', () => {
     expect(small.predict(text, 5)).toEqual(model.predict(text, 5));
     expect(small.predict(text, 5)).toEqual(model.predict(text, 5));
   });
+
+  it('gives the same answers when one text overflows its cache sets (no slot evicted while in use)', () => {
+    const small = FastTextClassifier.fromBytes(readFileSync(lid176Path()), {
+      labelPrefix: '__label__',
+      joinLines: true,
+      cacheSize: 1024,
+    });
+    // 12,000 distinct tokens overflow the sets of the small cache (~16k slots, 7k taken by the dictionary)
+    // within this one text: evicting a slot an earlier token of the text still needs would change hiddenOf.
+    const words = ['Guten Morgen', 'das ist', 'ein Satz', 'x'.repeat(60)];
+    const text = Array.from({ length: 12_000 }, (_, i) => `w${i}q ${words[i % 4]}`).join(' ');
+    const fresh = FastTextClassifier.fromBytes(readFileSync(lid176Path()), { joinLines: true });
+    expect(Array.from(small.hiddenOf(text)!)).toEqual(Array.from(fresh.hiddenOf(text)!));
+    expect(Array.from(small.hiddenOf(text)!)).toEqual(Array.from(fresh.hiddenOf(text)!)); // warm caches
+    for (const k of [1, 5, -1]) expect(small.predict(text, k)).toEqual(model.predict(text, k));
+    expectSame(text, 1);
+    expectSame(text);
+  });
 });
 
 /** Every `step`-th row from `offset`: a deterministic sample. */
@@ -151,5 +169,14 @@ describeWithData('agreement with fasttext.wasm.js on shared data', () => {
     const { rate, maxDiff } = agreement(texts);
     expect(rate).toBeGreaterThanOrEqual(0.999);
     expect(maxDiff).toBeLessThan(1e-4);
+  });
+
+  it('k=1 (the top-1 fast path) gives exactly the first answer of k=-1 on every Common Crawl page', () => {
+    const texts = (
+      readJsonlRows(sharedPath('web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz')) as {
+        text: string;
+      }[]
+    ).map((r) => r.text);
+    for (const text of texts) expect(model.predict(text, 1, 0)).toEqual(model.predict(text, -1, 0).slice(0, 1));
   });
 });

@@ -215,6 +215,17 @@ export class FastTextClassifier {
   /** Slot used for a token that could not be cached (vector computed afresh each time). */
   private readonly scratchSlot: number;
   private victim = 0;
+  /** Per slot: the computeHidden call (epoch) that last used it; such a slot is not evicted in that call. */
+  private stamp: Int32Array = new Int32Array(0);
+  private epoch = 0;
+  private touched = 0;
+  private scratchRows = 0;
+  private tokStart = new Int32Array(256);
+  private tokEnd = new Int32Array(256);
+  private tokHash = new Int32Array(256);
+  private tokSlot = new Int32Array(256);
+  private bestScore = 0;
+  private bestId = -1;
   private eosSlot = -1;
 
   // Scratch, reused across calls.
@@ -311,6 +322,7 @@ export class FastTextClassifier {
     this.metaBytes = new Uint8Array(this.meta.buffer);
     for (let s = 0; s <= slots; s++) this.meta[REC * s + 1] = -1;
     this.pinned = new Uint8Array(slots);
+    this.stamp = new Int32Array(slots + 1);
     this.vec = new Float64Array((slots + 1) * this.dim);
     let poolLen = 0;
     for (let i = 0; i < dict.size; i++) if (dict.words[i]!.length > INLINE) poolLen += dict.words[i]!.length;
@@ -359,6 +371,16 @@ export class FastTextClassifier {
   predict(text: string, k = 1, threshold = 0): FastTextPrediction[] {
     const n = this.computeHidden(text);
     if (n === 0) return [];
+    if (k === 1 && this.loss === LOSS.hs) {
+      // Top-1 fast path (filter-language's default): fastText's DFS order and pruning, minus the heap.
+      // lid.176 on web text (/tmp/ftx-bench.mjs, 5.7 MB of /work/shared/data/web/*.jsonl.gz, warm): k=1
+      // FIGURE_K1; k=-1 FIGURE_KALL.
+      this.bestId = -1;
+      this.bestScore = Number.NEGATIVE_INFINITY;
+      this.dfsTop1(2 * this.nlabels - 2, 0, stdLog(threshold));
+      if (this.bestId < 0) return [];
+      return [{ label: this.labels[this.bestId]!, score: f32(Math.exp(this.bestScore)) }];
+    }
     const heap = this.heap;
     heap.reset(k === -1 ? this.out.m : Math.max(1, k));
     if (k <= 0 && k !== -1) throw new Error('fastText predict: k must be positive or -1');
@@ -389,28 +411,39 @@ export class FastTextClassifier {
     return this.computeHidden(text) === 0 ? undefined : this.hidden;
   }
 
-  /** Fills `this.hidden`; returns the number of input rows averaged (0 = fastText predicts nothing). */
+  /**
+   * Fills `this.hidden`; returns the number of input rows averaged (0 = fastText predicts nothing).
+   *
+   * In passes, so the cache misses of a text's tokens overlap instead of queuing behind the byte loop's
+   * branches: (1) split and hash every token; (2) touch each token's cache set; (3) find or add each token's
+   * slot; (4) sum the slots' vectors (a branch-free loop, whose loads the CPU issues ahead).
+   */
   private computeHidden(text: string): number {
     if (this.text.length < text.length * 3)
       this.text = new Uint8Array(Math.max(text.length * 3, this.text.length * 2));
     const buf = this.text;
     const len = this.encoder.encodeInto(text, buf).written;
-    const sum = this.sum;
-    sum.fill(0);
-    const dim = this.dim;
-    const vecs = this.vec;
-    const meta = this.meta;
-    const keys = this.metaBytes;
-    const setShift = this.setShift;
-    const eosSlot = this.eosSlot;
+    if (this.tokStart.length < (len >> 1) + 2) {
+      const cap = Math.max((len >> 1) + 2, this.tokStart.length * 2);
+      this.tokStart = new Int32Array(cap);
+      this.tokEnd = new Int32Array(cap);
+      this.tokHash = new Int32Array(cap);
+      this.tokSlot = new Int32Array(cap);
+    }
+    const tokStart = this.tokStart;
+    const tokEnd = this.tokEnd;
+    const tokHash = this.tokHash;
+    const tokSlot = this.tokSlot;
     const joinLines = this.joinLines;
-    const ngrams = this.sub.wordNgrams > 1;
-    let nwordHashes = 0;
-    let rows = 0;
+    this.sum.fill(0);
+    this.scratchRows = 0;
+    const epoch = ++this.epoch;
+    const stamp = this.stamp;
+
+    // (1) readWord: skip separators; '\n' ends the line (unless joinLines); `</s>` is appended after.
+    let ntok = 0;
     let i = 0;
-    let eos = false;
-    while (!eos) {
-      // readWord: skip separators; '\n' ends the line with `</s>` (unless joinLines).
+    for (;;) {
       let c = 0;
       while (i < len) {
         c = buf[i]!;
@@ -419,64 +452,123 @@ export class FastTextClassifier {
           i++;
         } else break;
       }
+      if (i >= len || (c === 0x0a && !joinLines)) break;
+      const start = i;
+      let h = FNV_OFFSET;
+      for (; i < len; i++) {
+        c = buf[i]!;
+        if (c === 0x20 || (c <= 0x0d && (c >= 0x09 || c === 0))) break;
+        h = Math.imul(h ^ ((c << 24) >> 24), FNV_PRIME);
+      }
+      tokStart[ntok] = start;
+      tokEnd[ntok] = i;
+      tokHash[ntok++] = h;
+    }
+
+    // (2) Touch each token's set (its first record) so the misses are in flight together.
+    const meta = this.meta;
+    const setShift = this.setShift;
+    let touch = 0;
+    for (let t = 0; t < ntok; t++) touch ^= meta[(Math.imul(tokHash[t]!, 0x9e3779b1) >>> setShift) * WAYS * REC]!;
+    this.touched = touch;
+
+    // (3) Slots. A literal `</s>` token ends the line, as in fastText.
+    const keys = this.metaBytes;
+    const eosSlot = this.eosSlot;
+    let used = 0;
+    for (; used < ntok; used++) {
+      const start = tokStart[used]!;
+      const end = tokEnd[used]!;
+      const h = tokHash[used]!;
+      const n = end - start;
+      const base = (Math.imul(h, 0x9e3779b1) >>> setShift) * WAYS;
       let s = -1;
-      let h: number;
-      if (i >= len || (c === 0x0a && !joinLines)) {
-        s = eosSlot;
-        h = meta[REC * s]!;
-        eos = true;
-      } else {
-        const start = i;
-        h = FNV_OFFSET;
-        for (; i < len; i++) {
-          c = buf[i]!;
-          if (c === 0x20 || (c <= 0x0d && (c >= 0x09 || c === 0))) break;
-          h = Math.imul(h ^ ((c << 24) >> 24), FNV_PRIME);
-        }
-        const n = i - start;
-        const base = (Math.imul(h, 0x9e3779b1) >>> setShift) * WAYS;
-        for (let w = base; w < base + WAYS; w++) {
-          const m = REC * w;
-          if (meta[m] === h && meta[m + 1] === n) {
-            if (meta[m + 3]! >= 0) {
-              if (this.poolEquals(meta[m + 3]!, buf, start, i)) {
-                s = w;
-                break;
-              }
-              continue;
-            }
-            let p = 4 * m + 16;
-            let j = start;
-            while (j < i && keys[p] === buf[j]) {
-              p++;
-              j++;
-            }
-            if (j === i) {
+      for (let w = base; w < base + WAYS; w++) {
+        const m = REC * w;
+        if (meta[m] === h && meta[m + 1] === n) {
+          if (meta[m + 3]! >= 0) {
+            if (this.poolEquals(meta[m + 3]!, buf, start, end)) {
               s = w;
               break;
             }
+            continue;
+          }
+          let p = 4 * m + 16;
+          let j = start;
+          while (j < end && keys[p] === buf[j]) {
+            p++;
+            j++;
+          }
+          if (j === end) {
+            s = w;
+            break;
           }
         }
-        if (s < 0) s = this.addToken(buf, start, i, h, base);
-        else if (s === eosSlot) eos = true;
       }
-      const r = meta[REC * s + 2]!;
-      if (r < 0) continue; // label-like token
-      if (r > 0) {
+      if (s < 0) {
+        s = this.addToken(buf, start, end, h, base);
+        if (s === this.scratchSlot) {
+          // Uncacheable: its vector lives in the scratch slot only until the next such token, so sum now.
+          this.scratchRows += this.addSlot(s);
+          tokSlot[used] = -1;
+          continue;
+        }
+      }
+      tokSlot[used] = s;
+      stamp[s] = epoch; // not to be evicted before pass (4) has read it
+      if (s === eosSlot) break;
+    }
+    if (used === ntok) {
+      tokSlot[ntok] = eosSlot;
+      tokHash[ntok] = meta[REC * eosSlot]!;
+      used = ntok;
+    }
+    const count = used + 1;
+
+    // (4) Sum, in token order (float64, so the order only matters below float32 resolution).
+    const sum = this.sum;
+    const vecs = this.vec;
+    const dim = this.dim;
+    let rows = this.scratchRows;
+    this.scratchRows = 0;
+    const ngrams = this.sub.wordNgrams > 1;
+    let nwordHashes = 0;
+    if (dim === 16) {
+      let s0 = sum[0]!, s1 = sum[1]!, s2 = sum[2]!, s3 = sum[3]!, s4 = sum[4]!, s5 = sum[5]!, s6 = sum[6]!, s7 = sum[7]!;
+      let s8 = sum[8]!, s9 = sum[9]!, s10 = sum[10]!, s11 = sum[11]!, s12 = sum[12]!, s13 = sum[13]!, s14 = sum[14]!, s15 = sum[15]!;
+      for (let t = 0; t < count; t++) {
+        const s = tokSlot[t]!;
+        if (s < 0) continue;
+        const r = meta[REC * s + 2]!;
+        if (r <= 0) continue;
+        rows += r;
+        const o = s << 4;
+        s0 += vecs[o]!; s1 += vecs[o + 1]!; s2 += vecs[o + 2]!; s3 += vecs[o + 3]!;
+        s4 += vecs[o + 4]!; s5 += vecs[o + 5]!; s6 += vecs[o + 6]!; s7 += vecs[o + 7]!;
+        s8 += vecs[o + 8]!; s9 += vecs[o + 9]!; s10 += vecs[o + 10]!; s11 += vecs[o + 11]!;
+        s12 += vecs[o + 12]!; s13 += vecs[o + 13]!; s14 += vecs[o + 14]!; s15 += vecs[o + 15]!;
+      }
+      sum[0] = s0; sum[1] = s1; sum[2] = s2; sum[3] = s3; sum[4] = s4; sum[5] = s5; sum[6] = s6; sum[7] = s7;
+      sum[8] = s8; sum[9] = s9; sum[10] = s10; sum[11] = s11; sum[12] = s12; sum[13] = s13; sum[14] = s14; sum[15] = s15;
+    } else {
+      for (let t = 0; t < count; t++) {
+        const s = tokSlot[t]!;
+        if (s < 0) continue;
+        const r = meta[REC * s + 2]!;
+        if (r <= 0) continue;
+        rows += r;
         const off = s * dim;
         for (let d = 0; d < dim; d++) sum[d] = sum[d]! + vecs[off + d]!;
-        rows += r;
-      }
-      if (ngrams) {
-        if (nwordHashes === this.wordHashes.length) {
-          const grown = new Int32Array(nwordHashes * 2);
-          grown.set(this.wordHashes);
-          this.wordHashes = grown;
-        }
-        this.wordHashes[nwordHashes++] = h;
       }
     }
     if (ngrams) {
+      if (this.wordHashes.length < count) this.wordHashes = new Int32Array(count * 2);
+      for (let t = 0; t < count; t++) {
+        const s = tokSlot[t]!;
+        // Label-like tokens are not words; an uncached token (s = -1) is one (labels are always cached).
+        if (s >= 0 && meta[REC * s + 2]! < 0) continue;
+        this.wordHashes[nwordHashes++] = tokHash[t]!;
+      }
       const input = this.inputRows;
       this.sub.wordNgramRows(this.wordHashes, nwordHashes, (row) => {
         for (let d = 0; d < dim; d++) sum[d] = sum[d]! + input[row * dim + d]!;
@@ -487,6 +579,16 @@ export class FastTextClassifier {
     const scale = f32(1 / rows);
     for (let d = 0; d < dim; d++) this.hidden[d] = f32(sum[d]!) * scale;
     return rows;
+  }
+
+  /** Adds slot s's vector to `sum` now; returns its row count (labels: 0). */
+  private addSlot(s: number): number {
+    const r = this.meta[REC * s + 2]!;
+    if (r <= 0) return 0;
+    const dim = this.dim;
+    const off = s * dim;
+    for (let d = 0; d < dim; d++) this.sum[d] = this.sum[d]! + this.vec[off + d]!;
+    return r;
   }
 
   /**
@@ -506,7 +608,7 @@ export class FastTextClassifier {
       if (s === this.scratchSlot) {
         for (let t = 0; t < WAYS; t++) {
           const w = base + ((this.victim + t) & (WAYS - 1));
-          if (this.pinned[w] === 0) {
+          if (this.pinned[w] === 0 && this.stamp[w] !== this.epoch) {
             s = w;
             break;
           }
@@ -577,6 +679,32 @@ export class FastTextClassifier {
     let res = 0;
     for (let j = 0; j < dim; j++) res = f32(res + f32(h[j]! * rows[off + j]!));
     return this.out.quant ? f32(res * this.out.norms[i]!) : res;
+  }
+
+  /**
+   * HierarchicalSoftmaxLoss::dfs with k = 1: the same visit order and pruning (`score < heap.front`), the heap
+   * of one reduced to (bestScore, bestId); a leaf reached always replaces the best (ties: the later leaf, as
+   * push-then-pop does).
+   */
+  private dfsTop1(node: number, score: number, logThreshold: number): void {
+    if (score < logThreshold || score < this.bestScore) return;
+    const l = this.left[node]!;
+    if (l === -1 && this.right[node]! === -1) {
+      this.bestScore = score;
+      this.bestId = node;
+      return;
+    }
+    const dim = this.dim;
+    const rows = this.out.rows;
+    const h = this.hidden;
+    const i = node - this.nlabels;
+    const off = i * dim;
+    let f = 0;
+    for (let j = 0; j < dim; j++) f = f32(f + f32(h[j]! * rows[off + j]!));
+    if (this.out.quant) f = f32(f * this.out.norms[i]!);
+    f = f32(1 / f32(1 + f32(Math.exp(-f))));
+    this.dfsTop1(l, f32(score + stdLog(1 - f)), logThreshold);
+    this.dfsTop1(this.right[node]!, f32(score + stdLog(f)), logThreshold);
   }
 
   /** HierarchicalSoftmaxLoss::dfs. */
