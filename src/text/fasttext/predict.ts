@@ -49,12 +49,12 @@ export interface FastTextOptions {
 }
 
 /**
- * Token cache geometry: WAYS slots per set; a slot is one 64-byte record (REC int32s): hash, byte length
- * (-1 = empty), input-row count (-1 = label-like, ignored), pool offset of the key (-1 = inline), then up to
- * INLINE key bytes — so a lookup touches one cache line before the vector. Longer unpinned tokens go uncached.
+ * Token cache geometry: WAYS slots per set; a slot is one record of 64 bytes + its vector (dim float64s),
+ * rounded up to 64 bytes: int32 hash, byte length (-1 = empty), input-row count (-1 = label-like, ignored),
+ * pool offset of the key (-1 = inline), then up to INLINE key bytes, then the vector — one contiguous run of
+ * cache lines (and one page) per token. Longer unpinned tokens go uncached.
  */
 const WAYS = 4;
-const REC = 16;
 const INLINE = 48;
 
 /** Row i of a (possibly quantized) matrix as fastText's addRow adds it: alpha × centroid, in float32. */
@@ -203,14 +203,16 @@ export class FastTextClassifier {
 
   // Token cache: set-associative on fastText's word hash, keys compared bytewise. It persists across calls
   // and is never wiped: the dictionary's words are pinned; an out-of-vocabulary token replaces another one
-  // of its set (round robin), so frequent tokens (Zipf) stay. meta: REC-int32 records (see REC), viewed as
-  // bytes by metaBytes; vec[s*dim..) = the float64 sum of slot s's input rows.
+  // of its set (round robin), so frequent tokens (Zipf) stay. Slot s's record starts at meta[rec*s] (see
+  // WAYS); metaBytes and vec view the same memory; vec[rec*s/2 + 8 ..) = the float64 sum of its input rows.
   private readonly meta: Int32Array;
   private readonly metaBytes: Uint8Array;
   private readonly pinned: Uint8Array;
   /** Keys of pinned words longer than INLINE bytes. */
   private readonly pool: Uint8Array;
   private readonly vec: Float64Array;
+  /** Int32s per cache record. */
+  private readonly rec: number;
   private readonly setShift: number;
   /** Slot used for a token that could not be cached (vector computed afresh each time). */
   private readonly scratchSlot: number;
@@ -318,12 +320,14 @@ export class FastTextClassifier {
     const slots = sets * WAYS;
     this.setShift = Math.clz32(sets) + 1;
     this.scratchSlot = slots;
-    this.meta = new Int32Array((slots + 1) * REC);
-    this.metaBytes = new Uint8Array(this.meta.buffer);
-    for (let s = 0; s <= slots; s++) this.meta[REC * s + 1] = -1;
+    this.rec = 16 * Math.ceil((64 + 8 * this.dim) / 64);
+    const records = new ArrayBuffer((slots + 1) * this.rec * 4);
+    this.meta = new Int32Array(records);
+    this.metaBytes = new Uint8Array(records);
+    this.vec = new Float64Array(records);
+    for (let s = 0; s <= slots; s++) this.meta[this.rec * s + 1] = -1;
     this.pinned = new Uint8Array(slots);
     this.stamp = new Int32Array(slots + 1);
-    this.vec = new Float64Array((slots + 1) * this.dim);
     let poolLen = 0;
     for (let i = 0; i < dict.size; i++) if (dict.words[i]!.length > INLINE) poolLen += dict.words[i]!.length;
     this.pool = new Uint8Array(poolLen);
@@ -331,17 +335,17 @@ export class FastTextClassifier {
     const pin = (w: Uint8Array, h: number): number => {
       const base = (Math.imul(h, 0x9e3779b1) >>> this.setShift) * WAYS;
       let s = base;
-      while (this.meta[REC * s + 1]! >= 0) s++;
+      while (this.meta[this.rec * s + 1]! >= 0) s++;
       if (s >= base + WAYS) throw new Error('fastText: token cache set overflow');
-      this.meta[REC * s] = h;
-      this.meta[REC * s + 1] = w.length;
+      this.meta[this.rec * s] = h;
+      this.meta[this.rec * s + 1] = w.length;
       if (w.length > INLINE) {
         this.pool.set(w, pool);
-        this.meta[REC * s + 3] = pool;
+        this.meta[this.rec * s + 3] = pool;
         pool += w.length;
       } else {
-        this.metaBytes.set(w, (REC * s + 4) * 4);
-        this.meta[REC * s + 3] = -1;
+        this.metaBytes.set(w, (this.rec * s + 4) * 4);
+        this.meta[this.rec * s + 3] = -1;
       }
       this.pinned[s] = 1;
       return s;
@@ -350,7 +354,7 @@ export class FastTextClassifier {
       const w = dict.words[i]!;
       const s = pin(w, fastTextHash(w));
       if (dict.types[i] === ENTRY_LABEL) {
-        this.meta[REC * s + 2] = -1;
+        this.meta[this.rec * s + 2] = -1;
         continue;
       }
       const eos = equalBytes(w, EOS_BYTES);
@@ -373,8 +377,9 @@ export class FastTextClassifier {
     if (n === 0) return [];
     if (k === 1 && this.loss === LOSS.hs) {
       // Top-1 fast path (filter-language's default): fastText's DFS order and pruning, minus the heap.
-      // lid.176 on web text (/tmp/ftx-bench.mjs, 5.7 MB of /work/shared/data/web/*.jsonl.gz, warm): k=1
-      // FIGURE_K1; k=-1 FIGURE_KALL.
+      // Measured whole predict() with lid.176 on the 5.7 MB of /work/shared/data/web/*.jsonl.gz (warm JIT,
+      // best of 5, shared 2-core box): k=1 25-26 MB/s from an empty token cache, 37-39 MB/s steady state
+      // (was 22-24 / 25-26 with the wiped 65k cache); k=-1 10 / 11.5 MB/s (was 10 / 10.2).
       this.bestId = -1;
       this.bestScore = Number.NEGATIVE_INFINITY;
       this.dfsTop1(2 * this.nlabels - 2, 0, stdLog(threshold));
@@ -467,9 +472,10 @@ export class FastTextClassifier {
 
     // (2) Touch each token's set (its first record) so the misses are in flight together.
     const meta = this.meta;
+    const rec = this.rec;
     const setShift = this.setShift;
     let touch = 0;
-    for (let t = 0; t < ntok; t++) touch ^= meta[(Math.imul(tokHash[t]!, 0x9e3779b1) >>> setShift) * WAYS * REC]!;
+    for (let t = 0; t < ntok; t++) touch ^= meta[(Math.imul(tokHash[t]!, 0x9e3779b1) >>> setShift) * WAYS * rec]!;
     this.touched = touch;
 
     // (3) Slots. A literal `</s>` token ends the line, as in fastText.
@@ -484,7 +490,7 @@ export class FastTextClassifier {
       const base = (Math.imul(h, 0x9e3779b1) >>> setShift) * WAYS;
       let s = -1;
       for (let w = base; w < base + WAYS; w++) {
-        const m = REC * w;
+        const m = rec * w;
         if (meta[m] === h && meta[m + 1] === n) {
           if (meta[m + 3]! >= 0) {
             if (this.poolEquals(meta[m + 3]!, buf, start, end)) {
@@ -520,7 +526,7 @@ export class FastTextClassifier {
     }
     if (used === ntok) {
       tokSlot[ntok] = eosSlot;
-      tokHash[ntok] = meta[REC * eosSlot]!;
+      tokHash[ntok] = meta[rec * eosSlot]!;
       used = ntok;
     }
     const count = used + 1;
@@ -539,10 +545,10 @@ export class FastTextClassifier {
       for (let t = 0; t < count; t++) {
         const s = tokSlot[t]!;
         if (s < 0) continue;
-        const r = meta[REC * s + 2]!;
+        const r = meta[rec * s + 2]!;
         if (r <= 0) continue;
         rows += r;
-        const o = s << 4;
+        const o = ((rec * s) >> 1) + 8;
         s0 += vecs[o]!; s1 += vecs[o + 1]!; s2 += vecs[o + 2]!; s3 += vecs[o + 3]!;
         s4 += vecs[o + 4]!; s5 += vecs[o + 5]!; s6 += vecs[o + 6]!; s7 += vecs[o + 7]!;
         s8 += vecs[o + 8]!; s9 += vecs[o + 9]!; s10 += vecs[o + 10]!; s11 += vecs[o + 11]!;
@@ -554,10 +560,10 @@ export class FastTextClassifier {
       for (let t = 0; t < count; t++) {
         const s = tokSlot[t]!;
         if (s < 0) continue;
-        const r = meta[REC * s + 2]!;
+        const r = meta[rec * s + 2]!;
         if (r <= 0) continue;
         rows += r;
-        const off = s * dim;
+        const off = ((rec * s) >> 1) + 8;
         for (let d = 0; d < dim; d++) sum[d] = sum[d]! + vecs[off + d]!;
       }
     }
@@ -566,7 +572,7 @@ export class FastTextClassifier {
       for (let t = 0; t < count; t++) {
         const s = tokSlot[t]!;
         // Label-like tokens are not words; an uncached token (s = -1) is one (labels are always cached).
-        if (s >= 0 && meta[REC * s + 2]! < 0) continue;
+        if (s >= 0 && meta[rec * s + 2]! < 0) continue;
         this.wordHashes[nwordHashes++] = tokHash[t]!;
       }
       const input = this.inputRows;
@@ -583,10 +589,10 @@ export class FastTextClassifier {
 
   /** Adds slot s's vector to `sum` now; returns its row count (labels: 0). */
   private addSlot(s: number): number {
-    const r = this.meta[REC * s + 2]!;
+    const r = this.meta[this.rec * s + 2]!;
     if (r <= 0) return 0;
     const dim = this.dim;
-    const off = s * dim;
+    const off = ((this.rec * s) >> 1) + 8;
     for (let d = 0; d < dim; d++) this.sum[d] = this.sum[d]! + this.vec[off + d]!;
     return r;
   }
@@ -600,7 +606,7 @@ export class FastTextClassifier {
     let s = this.scratchSlot;
     if (len <= INLINE) {
       for (let w = base; w < base + WAYS; w++) {
-        if (this.meta[REC * w + 1]! < 0) {
+        if (this.meta[this.rec * w + 1]! < 0) {
           s = w;
           break;
         }
@@ -616,7 +622,7 @@ export class FastTextClassifier {
         this.victim++;
       }
     }
-    const m = REC * s;
+    const m = this.rec * s;
     if (s !== this.scratchSlot) {
       this.metaBytes.set(bytes.subarray(start, end), 4 * m + 16);
       this.meta[m] = h;
@@ -653,14 +659,14 @@ export class FastTextClassifier {
   private accumulate(e: number, n: number): void {
     const dim = this.dim;
     const vec = this.vec;
-    const off = e * dim;
+    const off = ((this.rec * e) >> 1) + 8;
     for (let d = 0; d < dim; d++) vec[off + d] = 0;
     const input = this.inputRows;
     for (let r = 0; r < n; r++) {
       const row = this.rowIds[r]! * dim;
       for (let d = 0; d < dim; d++) vec[off + d] = vec[off + d]! + input[row + d]!;
     }
-    this.meta[REC * e + 2] = n;
+    this.meta[this.rec * e + 2] = n;
   }
 
   /** True when pool[p..p+end-start) equals bytes[start..end). */
