@@ -2,7 +2,7 @@ import { type Doc, dmOf } from '../core/doc.js';
 import { z } from '../core/schema.js';
 import { analyze } from '../text/analysis.js';
 import { NgramStats } from '../text/ngrams.js';
-import { cpLength } from '../text/python.js';
+import { cpLength, isPySpaceCode } from '../text/python.js';
 import { defineStage } from './define.js';
 
 const SRC = 'Gopher (Rae et al. 2021, arxiv 2112.11446) Table A1, via DataTrove gopher_repetition_filter.py';
@@ -82,6 +82,130 @@ export function findDuplicates(xs: readonly string[], seen = new Set<string>()):
   return [count, chars];
 }
 
+/**
+ * `findDuplicates` of the pieces of `text[from, to)` split at runs of at least `minRun` newlines
+ * (`re.split(r"\n+")`: minRun 1; `re.split(r"\n{2,}")`: minRun 2), read in place: pieces are hashed
+ * while scanning and a hash match is verified by comparing characters, so no piece string is built.
+ * Replacing the splits and Set<string> of findDuplicates: 20 MB of web text, paragraphs and lines
+ * (splits included) 121 -> 45 ms (Node 20).
+ */
+export class PieceDuplicates {
+  /** Slots [generation, hash, start, end]. */
+  private table = new Int32Array(4 * 256);
+  private mask = 255;
+  private used = 0;
+  private gen = 0;
+  pieces = 0;
+  count = 0;
+  chars = 0;
+  /** Surrogate pairs seen by the last scan (Python len = units - pairs), when asked for. */
+  pairs = 0;
+
+  scan(text: string, from: number, to: number, minRun: number, countPairs: boolean): void {
+    this.pieces = 0;
+    this.count = 0;
+    this.chars = 0;
+    this.pairs = 0;
+    this.used = 0;
+    if (++this.gen === 0x40000000) {
+      this.table.fill(0);
+      this.gen = 1;
+    }
+    let start = from;
+    let h = 0;
+    let prev = 0;
+    let pairs = 0;
+    let k = from;
+    while (k < to) {
+      const c = text.charCodeAt(k);
+      if (c === 10) {
+        let e = k + 1;
+        while (e < to && text.charCodeAt(e) === 10) e++;
+        if (e - k >= minRun) {
+          this.piece(text, start, k, h);
+          start = k = e;
+          h = 0;
+          prev = 10;
+          continue;
+        }
+      } else if (countPairs && (c & 0xfc00) === 0xdc00 && (prev & 0xfc00) === 0xd800) pairs++;
+      h = (Math.imul(h, 0x9e3779b1) + c) | 0;
+      prev = c;
+      k++;
+    }
+    this.piece(text, start, to, h);
+    this.pairs = pairs;
+  }
+
+  private piece(text: string, start: number, end: number, h: number): void {
+    this.pieces++;
+    const len = end - start;
+    let t = this.table;
+    let s = fmix(h) & this.mask;
+    for (;;) {
+      const at = 4 * s;
+      if (t[at] !== this.gen) break;
+      if (t[at + 1] === h && t[at + 3]! - t[at + 2]! === len && sameRange(text, t[at + 2]!, start, len)) {
+        this.count++;
+        this.chars += cpLength(text.slice(start, end));
+        return;
+      }
+      s = (s + 1) & this.mask;
+    }
+    if (2 * (this.used + 1) > this.mask + 1) {
+      this.rehash();
+      t = this.table;
+      s = fmix(h) & this.mask;
+      while (t[4 * s] === this.gen) s = (s + 1) & this.mask;
+    }
+    const at = 4 * s;
+    t[at] = this.gen;
+    t[at + 1] = h;
+    t[at + 2] = start;
+    t[at + 3] = end;
+    this.used++;
+  }
+
+  /** Doubles the table twice, reinserting the current generation's slots. */
+  private rehash(): void {
+    const old = this.table;
+    const size = 4 * (this.mask + 1);
+    const t = new Int32Array(4 * size);
+    const mask = size - 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at] !== this.gen) continue;
+      let s = fmix(old[at + 1]!) & mask;
+      while (t[4 * s] === this.gen) s = (s + 1) & mask;
+      t.set(old.subarray(at, at + 4), 4 * s);
+    }
+    this.table = t;
+    this.mask = mask;
+  }
+}
+
+function sameRange(text: string, a: number, b: number, len: number): boolean {
+  for (let j = 0; j < len; j++) if (text.charCodeAt(a + j) !== text.charCodeAt(b + j)) return false;
+  return true;
+}
+
+/** murmur3's 32-bit finalizer. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Python `str.strip()` bounds of `text`: [start, end). */
+function stripBounds(text: string): [number, number] {
+  let a = 0;
+  let b = text.length;
+  while (a < b && isPySpaceCode(text.charCodeAt(a))) a++;
+  while (b > a && isPySpaceCode(text.charCodeAt(b - 1))) b--;
+  return [a, b];
+}
+
 /** Collects the first failing rule; with `stats`, keeps measuring every rule for `dm`. */
 class Verdict {
   failed: [string, number] | undefined;
@@ -96,14 +220,18 @@ class Verdict {
 }
 
 /** Runs the SPEC's rules (b2) in order on one non-empty document. */
-function evaluate(doc: Doc, o: Options, ngrams: NgramStats, seen: Set<string>, v: Verdict): void {
+function evaluate(doc: Doc, o: Options, ngrams: NgramStats, dup: PieceDuplicates, v: Verdict): void {
   const a = analyze(doc);
-  const len = a.length;
-  const [pd, pc] = findDuplicates(a.paragraphs, seen);
-  if (v.check('dup_para_frac', pd / a.paragraphs.length, o.dup_para_frac)) return;
-  if (v.check('dup_para_char_frac', pc / len, o.dup_para_char_frac)) return;
-  const [ld, lc] = findDuplicates(a.repetitionLines, seen);
-  if (v.check('dup_line_frac', ld / a.repetitionLines.length, o.dup_line_frac)) return;
+  const text = a.text;
+  // Lines first: their scan covers the whole text and also counts code points (len(text)).
+  dup.scan(text, 0, text.length, 1, true);
+  const len = text.length - dup.pairs;
+  const [lines, ld, lc] = [dup.pieces, dup.count, dup.chars];
+  const [from, to] = stripBounds(text);
+  dup.scan(text, from, to, 2, false);
+  if (v.check('dup_para_frac', dup.count / dup.pieces, o.dup_para_frac)) return;
+  if (v.check('dup_para_char_frac', dup.chars / len, o.dup_para_char_frac)) return;
+  if (v.check('dup_line_frac', ld / lines, o.dup_line_frac)) return;
   if (v.check('dup_line_char_frac', lc / len, o.dup_line_char_frac)) return;
   ngrams.loadSpans(a.text, a.spans, a.wordCount);
   for (const [n, limit] of o.top_n_grams) {
@@ -133,7 +261,7 @@ export default defineStage({
   preservesRow: () => true,
   create(o) {
     const ngrams = new NgramStats();
-    const seen = new Set<string>();
+    const dup = new PieceDuplicates();
     return {
       process(batch, ctx) {
         const kept: Doc[] = [];
@@ -144,7 +272,7 @@ export default defineStage({
             continue;
           }
           const v = new Verdict(o.keep_stats ? {} : undefined);
-          evaluate(doc, o, ngrams, seen, v);
+          evaluate(doc, o, ngrams, dup, v);
           if (v.stats !== undefined) dmOf(doc).gopher_repetition = v.stats;
           if (v.failed === undefined) kept.push(doc);
           else ctx.drop(doc, v.failed[0], v.failed[1]);

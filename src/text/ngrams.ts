@@ -8,10 +8,17 @@ import { fmix32 } from './hash.js';
  * - duplicated n-grams compare `"".join(words)`, where `["ab","c"]` equals `["a","bc"]`: n-grams are
  *   hashed as the polynomial hash of their concatenated characters and hash matches are verified by
  *   comparing those characters, so equality is string equality.
- * One instance per processor: its typed arrays grow to the largest document and are reused. On web text
- * (../shared/data/web) this runs the nine n-gram rules at ~47 MB/s of text against ~18 MB/s with interned word ids (Node 20).
- * Per token (2.08 M tokens of ../shared/data/web, Node 20): load 24 ns, each top n-gram pass ~20 ns more,
- * each duplicated n-gram pass ~12 ns more; the nine passes now dominate the filter.
+ * Fast path: n-grams that occur once cannot change any statistic (a duplicated-n-gram scan neither finds
+ * nor is later found by them; a top n-gram is one of them only when all occur once), so the passes only
+ * visit tokens where a repeat is possible: the concatenation's first KEY = 16 code units from the token
+ * are shared with another token start (sound for both joins: equal n-grams have equal concatenations,
+ * and an n-gram under 16 units is always visited), and for top n-grams n repeated words follow.
+ * Typically 6% of web tokens pass the 16-unit test. Without keep_stats the filter also skips a top
+ * n-gram rule when topNgramBound (word counts) shows it cannot fire.
+ * Whole filter on 20 MB of ../shared/data/web (`node /tmp/gbench/bench.mjs <dist> 20`, best of 5, Node 20,
+ * loaded 2-CPU host): 20.3 MB/s before (0.98 s), 34 MB/s after (0.57-0.61 s), of which tokenizing
+ * (TextAnalysis.spans) is ~0.14 s.
+ * One instance per processor: its typed arrays grow to the largest document and are reused.
  */
 export class NgramStats {
   private text = '';
@@ -39,6 +46,12 @@ export class NgramStats {
    */
   private cand = new Uint8Array(1024);
   private candReady = false;
+  /** Tokens that can start a LIST_N-gram occurring twice (listTokens), ascending. */
+  private list = new Int32Array(1024);
+  private listLength = 0;
+  /** Word table of countWords and its generation. */
+  private words = new Int32Array(5 * 1024);
+  private wordsGen = 0;
   /** run[i]: tokens from i on whose word occurs more than once (see countWords). */
   private run = new Int32Array(1024);
   /** Upper bound of `(units(w) + 1) · count(w)` over words w (-1: not computed for this document). */
@@ -75,6 +88,7 @@ export class NgramStats {
       this.dCount = new Int32Array(size);
       this.cand = new Uint8Array(size);
       this.run = new Int32Array(size);
+      this.list = new Int32Array(size);
     }
     // Tokens are disjoint ranges of the text: the concatenation has at most text.length units.
     if (this.H.length < text.length + 1) this.H = new Int32Array(grow(text.length + 1));
@@ -162,15 +176,19 @@ export class NgramStats {
     if (grams <= 0) return 0;
     this.prepareCandidates();
     const mask = this.prepareTable(grams);
-    const { table: t, gen, U, cand } = this;
+    const { table: t, gen, U, cand, list } = this;
+    // From n = LIST_N on, only the listed tokens can start an n-gram that occurs twice.
+    const listed = n >= LIST_N;
+    const visits = listed ? this.listLength : grams;
     let repeated = 0;
     let i = 0;
-    while (i < grams) {
+    for (let v = 0; v < visits; v++) {
+      const at = listed ? list[v]! : v;
+      if (at < i) continue;
+      if (at >= grams) break;
       // An n-gram that occurs once is neither found here nor found later: inserting it changes nothing.
-      if (cand[i] === 0 && U[i + n]! - U[i]! >= KEY) {
-        i++;
-        continue;
-      }
+      if (cand[at] === 0 && U[at + n]! - U[at]! >= KEY) continue;
+      i = at;
       const h = this.gramHash(i, n);
       let s = fmix32(h) & mask;
       let found = false;
@@ -204,10 +222,14 @@ export class NgramStats {
     this.candReady = true;
     const { H, U, cand, count } = this;
     cand.fill(0, 0, count);
+    this.listLength = 0;
     const total = U[count]!;
     let keyed = 0;
     while (keyed < count && total - U[keyed]! >= KEY) keyed++;
-    if (keyed < 2) return;
+    if (keyed < 2) {
+      this.listTokens();
+      return;
+    }
     const mask = this.prepareTable(keyed, true);
     const t = this.table;
     const gen = this.gen;
@@ -232,6 +254,16 @@ export class NgramStats {
         s = (s + 1) & mask;
       }
     }
+    this.listTokens();
+  }
+
+  /** Lists the tokens i that can start a LIST_N-gram occurring twice: cand[i], or fewer than KEY units. */
+  private listTokens(): void {
+    const { U, cand, count, list } = this;
+    let m = 0;
+    for (let i = 0; i + LIST_N <= count; i++)
+      if (cand[i] !== 0 || U[i + LIST_N]! - U[i]! < KEY) list[m++] = i;
+    this.listLength = m;
   }
 
   /**
@@ -243,47 +275,48 @@ export class NgramStats {
     const { H, U, count } = this;
     if (this.run.length < count + 1) this.run = new Int32Array(this.U.length);
     const run = this.run;
-    run[count] = 0;
+    run.fill(0, 0, count + 1);
     this.maxWordWeight = 0;
     if (count === 0) return;
-    const mask = this.prepareTable(count, true);
-    const t = this.table;
-    const gen = this.gen;
-    // First pass: run[i] = the token's table slot; slots hold [gen, hash, units << 16 | count].
-    let overflow = false;
+    // Slots [gen, hash, units, count, first token], in a table of their own (stride 5).
+    const size = grow(count * 2, 64);
+    if (this.words.length < 5 * size) this.words = new Int32Array(5 * grow(count * 2));
+    const t = this.words;
+    if (++this.wordsGen === 0x40000000) {
+      t.fill(0);
+      this.wordsGen = 1;
+    }
+    const gen = this.wordsGen;
+    const mask = size - 1;
+    let best = 0;
     for (let i = 0; i < count; i++) {
       const a = U[i]!;
       const len = U[i + 1]! - a;
       const key = (H[a + len]! - Math.imul(H[a]!, POW[len]!)) | 0;
       let s = (fmix32(key) + len) & mask;
       for (;;) {
-        const at = 3 * s;
+        const at = 5 * s;
         if (t[at] !== gen) {
           t[at] = gen;
           t[at + 1] = key;
-          t[at + 2] = (Math.min(len, 0x7fff) << 16) | 1;
+          t[at + 2] = len;
+          t[at + 3] = 1;
+          t[at + 4] = i;
+          if (len + 1 > best) best = len + 1;
           break;
         }
-        const v = t[at + 2]!;
-        if (t[at + 1] === key && v >>> 16 === Math.min(len, 0x7fff)) {
-          if ((v & 0xffff) === 0xffff) overflow = true;
-          else t[at + 2] = v + 1;
+        if (t[at + 1] === key && t[at + 2] === len) {
+          const c = ++t[at + 3]!;
+          if ((len + 1) * c > best) best = (len + 1) * c;
+          run[i] = 1;
+          run[t[at + 4]!] = 1;
           break;
         }
         s = (s + 1) & mask;
       }
-      run[i] = s;
     }
-    let best = 0;
-    for (let i = count - 1; i >= 0; i--) {
-      const v = t[3 * run[i]! + 2]!;
-      const c = v & 0xffff;
-      const w = (U[i + 1]! - U[i]! + 1) * c;
-      if (w > best) best = w;
-      run[i] = c >= 2 ? run[i + 1]! + 1 : 0;
-    }
-    // Counts saturate at 2^16 - 1 (or units at 2^15 - 1): the bound is then unknown, never used to skip.
-    this.maxWordWeight = overflow || best >= 0x7fff * 0xffff ? Number.POSITIVE_INFINITY : best;
+    for (let i = count - 1; i >= 0; i--) if (run[i] !== 0) run[i] = run[i + 1]! + 1;
+    this.maxWordWeight = best;
   }
 
   /** Polynomial hash (mod 2^32) of the concatenated code units of tokens `[i, i + n)`. */
@@ -356,6 +389,8 @@ const BASE = 0x9e3779b1 | 0;
 
 /** Words are keyed by their first KEY code units (with the rest of the text) for candidate pruning. */
 const KEY = 16;
+/** Duplicated n-gram passes from this n on walk the list of tokens (the SPEC's rules start at 5). */
+const LIST_N = 5;
 
 /** POW[k] = BASE^k mod 2^32, grown on demand and shared by every instance. */
 let POW = new Int32Array(0);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Doc } from '../../src/core/doc.js';
 import filterGopherRepetition from '../../src/stages/filter-gopher-repetition.js';
 import { NgramStats } from '../../src/text/ngrams.js';
-import { cpLength } from '../../src/text/python.js';
+import { cpLength, pyStrip } from '../../src/text/python.js';
 import { splitIntoWords } from '../../src/text/words.js';
 import { describeWithData, sharedPath } from '../helpers/shared-data.js';
 import {
@@ -365,4 +365,173 @@ describeWithData('filter-gopher-repetition on real web data', () => {
     for (const [id, [expected, note]] of Object.entries(checked.repetition))
       expect(decided.get(id), `${id}: ${note}`).toBe(expected);
   });
+});
+
+/**
+ * Python `len` of a joined n-gram: Python strings hold code points, so lone surrogates of two different
+ * words stay two code points when joined (JS `cpLength` of the joined string would pair them).
+ */
+function pyJoinedLength(words: string[], separator: string): number {
+  let len = separator.length * (words.length - 1);
+  for (const w of words) len += cpLength(w);
+  return len;
+}
+
+/** DataTrove's top n-gram rule value (strings, Map), lengths as Python measures them. */
+function pyTop(words: string[], n: number): number {
+  const counts = new Map<string, [number, string[]]>();
+  for (let i = 0; i + n <= words.length; i++) {
+    const g = words.slice(i, i + n);
+    const key = g.join(' ');
+    const hit = counts.get(key);
+    if (hit) hit[0]++;
+    else counts.set(key, [1, g]);
+  }
+  if (counts.size === 0) return -1;
+  let best: [number, string[]] = [0, []];
+  for (const e of counts.values()) if (e[0] > best[0]) best = e;
+  return pyJoinedLength(best[1], ' ') * best[0];
+}
+
+/** DataTrove `find_all_duplicate` (strings, Set), lengths as Python measures them. */
+function pyDup(words: string[], n: number): number {
+  const seen = new Set<string>();
+  let rep = 0;
+  let i = 0;
+  while (i < words.length - n + 1) {
+    const g = words.slice(i, i + n);
+    const key = g.join('');
+    if (seen.has(key)) {
+      rep += pyJoinedLength(g, '');
+      i += n;
+    } else {
+      seen.add(key);
+      i++;
+    }
+  }
+  return rep;
+}
+
+/** SPEC-filters.md (b2) ported literally (strings, Set, Map): every statistic in order, and the verdict. */
+function referenceVerdict(text: string): { stats: Record<string, number | null>; failed?: [string, number] } {
+  const stats: Record<string, number | null> = {};
+  let failed: [string, number] | undefined;
+  const len = cpLength(text);
+  const check = (reason: string, value: number, limit: number) => {
+    stats[reason] = value;
+    if (failed === undefined && value > limit) failed = [reason, value];
+  };
+  const dups = (xs: string[]) => {
+    const seen = new Set<string>();
+    let count = 0;
+    let chars = 0;
+    for (const x of xs) {
+      if (seen.has(x)) {
+        count++;
+        chars += cpLength(x);
+      } else seen.add(x);
+    }
+    return [count, chars] as const;
+  };
+  const paragraphs = pyStrip(text).split(/\n{2,}/);
+  const [pd, pc] = dups(paragraphs);
+  check('dup_para_frac', pd / paragraphs.length, 0.3);
+  check('dup_para_char_frac', pc / len, 0.2);
+  const lines = text.split(/\n+/);
+  const [ld, lc] = dups(lines);
+  check('dup_line_frac', ld / lines.length, 0.3);
+  check('dup_line_char_frac', lc / len, 0.2);
+  const words = splitIntoWords(text);
+  for (const [n, limit] of [
+    [2, 0.2],
+    [3, 0.18],
+    [4, 0.16],
+  ] as const) {
+    const chars = pyTop(words, n);
+    if (chars < 0) stats[`top_${n}_gram`] = null;
+    else check(`top_${n}_gram`, chars / len, limit);
+  }
+  for (const [n, limit] of [
+    [5, 0.15],
+    [6, 0.14],
+    [7, 0.13],
+    [8, 0.12],
+    [9, 0.11],
+    [10, 0.1],
+  ] as const) {
+    check(`duplicated_${n}_n_grams`, pyDup(words, n) / len, limit);
+  }
+  return failed === undefined ? { stats } : { stats, failed };
+}
+
+describe('filter-gopher-repetition fast paths against the literal SPEC port', () => {
+  // Newline runs of every length, whitespace-only pieces, CR, surrogate pairs (also split by a newline)
+  // and a lone surrogate; words from a small vocabulary whose concatenations collide across cuts
+  // ("al pha" / "alpha"), long enough that the 16-unit prefix pruning of NgramStats applies.
+  const pieces = [
+    'alpha',
+    'al',
+    'pha',
+    'beta',
+    'alphabet',
+    'be',
+    'ta',
+    'x',
+    'gamma ray',
+    ' ',
+    ' ',
+    ' ',
+    '\n',
+    '\n',
+    '\n\n',
+    '\n\n\n',
+    '\r\n',
+    '\t',
+    '.',
+    '😀',
+    '\ud83d',
+    '\ude00',
+    ' \n ',
+  ];
+
+  function randomText(r: () => number, size: number): string {
+    let text = '';
+    // Some documents repeat a block (duplicate lines/paragraphs/n-grams), some are random throughout.
+    const block: string[] = [];
+    for (let k = 1 + Math.floor(r() * 12); k > 0; k--) block.push(pieces[Math.floor(r() * pieces.length)]!);
+    for (let k = Math.floor(r() * size); k > 0; k--) {
+      text += r() < 0.3 ? block.join('') : pieces[Math.floor(r() * pieces.length)]!;
+    }
+    return text;
+  }
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'seeded documents (seed %i): same verdicts, values and stats',
+    async (seed) => {
+      const r = rng(seed);
+      const texts: string[] = [];
+      // (An empty text is dropped as empty before any rule: covered above.)
+      for (let doc = 0; doc < 80; doc++) texts.push(`.${randomText(r, doc % 10 === 0 ? 2000 : 150)}`);
+      texts.push('\n', '\n\n', ' \n\n \n', 'a\n\nb\n\na', '\ud83d\n\ude00', 'x\n\ny\n\n\nx\n\ny');
+      const expected = texts.map(referenceVerdict);
+      for (const keep_stats of [false, true]) {
+        const docs = docsFromTexts(texts);
+        const run = await runStage(filterGopherRepetition, { keep_stats }, docs);
+        const drops = new Map(run.drops.map((d) => [d.id, d]));
+        docs.forEach((doc, k) => {
+          const want = expected[k]!;
+          const drop = drops.get(doc.id);
+          const what = `${JSON.stringify(texts[k])} keep_stats=${keep_stats}`;
+          expect(drop === undefined ? undefined : [drop.reason, drop.value], what).toEqual(want.failed);
+          if (keep_stats) {
+            const got = (doc.row.dm as { gopher_repetition: Record<string, number | null> })
+              .gopher_repetition;
+            for (const key of Object.keys(want.stats))
+              expect(got[key], `${key} ${what}`).toBe(want.stats[key]);
+            expect(Object.keys(got)).toEqual(Object.keys(want.stats));
+          }
+        });
+      }
+    },
+  );
 });
