@@ -177,6 +177,7 @@ describeWithData('agreement with fasttext.wasm.js on shared data', () => {
         text: string;
       }[]
     ).map((r) => r.text);
-    for (const text of texts) expect(model.predict(text, 1, 0)).toEqual(model.predict(text, -1, 0).slice(0, 1));
+    for (const text of texts)
+      expect(model.predict(text, 1, 0)).toEqual(model.predict(text, -1, 0).slice(0, 1));
   });
 });

@@ -220,6 +220,7 @@ export class FastTextClassifier {
   /** Per slot: the computeHidden call (epoch) that last used it; such a slot is not evicted in that call. */
   private stamp: Int32Array = new Int32Array(0);
   private epoch = 0;
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: a sink, so pass (2)'s loads are not dead code
   private touched = 0;
   private scratchRows = 0;
   private tokStart = new Int32Array(256);
@@ -377,9 +378,9 @@ export class FastTextClassifier {
     if (n === 0) return [];
     if (k === 1 && this.loss === LOSS.hs) {
       // Top-1 fast path (filter-language's default): fastText's DFS order and pruning, minus the heap.
-      // Measured whole predict() with lid.176 on the 5.7 MB of /work/shared/data/web/*.jsonl.gz (warm JIT,
-      // best of 5, shared 2-core box): k=1 25-26 MB/s from an empty token cache, 37-39 MB/s steady state
-      // (was 22-24 / 25-26 with the wiped 65k cache); k=-1 10 / 11.5 MB/s (was 10 / 10.2).
+      // Measured: whole predict() with lid.176 on the 5.7 MB of /work/shared/data/web/*.jsonl.gz, warm JIT,
+      // best of 5, three rounds on a shared 2-core box: k=1 26-27 MB/s from an empty token cache, 35-42 MB/s
+      // steady state (before this cache and these passes: 20-24 / 22-27); k=-1 10 / 11-12 MB/s (was 9-10).
       this.bestId = -1;
       this.bestScore = Number.NEGATIVE_INFINITY;
       this.dfsTop1(2 * this.nlabels - 2, 0, stdLog(threshold));
@@ -475,7 +476,8 @@ export class FastTextClassifier {
     const rec = this.rec;
     const setShift = this.setShift;
     let touch = 0;
-    for (let t = 0; t < ntok; t++) touch ^= meta[(Math.imul(tokHash[t]!, 0x9e3779b1) >>> setShift) * WAYS * rec]!;
+    for (let t = 0; t < ntok; t++)
+      touch ^= meta[(Math.imul(tokHash[t]!, 0x9e3779b1) >>> setShift) * WAYS * rec]!;
     this.touched = touch;
 
     // (3) Slots. A literal `</s>` token ends the line, as in fastText.
@@ -540,8 +542,22 @@ export class FastTextClassifier {
     const ngrams = this.sub.wordNgrams > 1;
     let nwordHashes = 0;
     if (dim === 16) {
-      let s0 = sum[0]!, s1 = sum[1]!, s2 = sum[2]!, s3 = sum[3]!, s4 = sum[4]!, s5 = sum[5]!, s6 = sum[6]!, s7 = sum[7]!;
-      let s8 = sum[8]!, s9 = sum[9]!, s10 = sum[10]!, s11 = sum[11]!, s12 = sum[12]!, s13 = sum[13]!, s14 = sum[14]!, s15 = sum[15]!;
+      let s0 = sum[0]!,
+        s1 = sum[1]!,
+        s2 = sum[2]!,
+        s3 = sum[3]!,
+        s4 = sum[4]!,
+        s5 = sum[5]!,
+        s6 = sum[6]!,
+        s7 = sum[7]!;
+      let s8 = sum[8]!,
+        s9 = sum[9]!,
+        s10 = sum[10]!,
+        s11 = sum[11]!,
+        s12 = sum[12]!,
+        s13 = sum[13]!,
+        s14 = sum[14]!,
+        s15 = sum[15]!;
       for (let t = 0; t < count; t++) {
         const s = tokSlot[t]!;
         if (s < 0) continue;
@@ -549,13 +565,39 @@ export class FastTextClassifier {
         if (r <= 0) continue;
         rows += r;
         const o = ((rec * s) >> 1) + 8;
-        s0 += vecs[o]!; s1 += vecs[o + 1]!; s2 += vecs[o + 2]!; s3 += vecs[o + 3]!;
-        s4 += vecs[o + 4]!; s5 += vecs[o + 5]!; s6 += vecs[o + 6]!; s7 += vecs[o + 7]!;
-        s8 += vecs[o + 8]!; s9 += vecs[o + 9]!; s10 += vecs[o + 10]!; s11 += vecs[o + 11]!;
-        s12 += vecs[o + 12]!; s13 += vecs[o + 13]!; s14 += vecs[o + 14]!; s15 += vecs[o + 15]!;
+        s0 += vecs[o]!;
+        s1 += vecs[o + 1]!;
+        s2 += vecs[o + 2]!;
+        s3 += vecs[o + 3]!;
+        s4 += vecs[o + 4]!;
+        s5 += vecs[o + 5]!;
+        s6 += vecs[o + 6]!;
+        s7 += vecs[o + 7]!;
+        s8 += vecs[o + 8]!;
+        s9 += vecs[o + 9]!;
+        s10 += vecs[o + 10]!;
+        s11 += vecs[o + 11]!;
+        s12 += vecs[o + 12]!;
+        s13 += vecs[o + 13]!;
+        s14 += vecs[o + 14]!;
+        s15 += vecs[o + 15]!;
       }
-      sum[0] = s0; sum[1] = s1; sum[2] = s2; sum[3] = s3; sum[4] = s4; sum[5] = s5; sum[6] = s6; sum[7] = s7;
-      sum[8] = s8; sum[9] = s9; sum[10] = s10; sum[11] = s11; sum[12] = s12; sum[13] = s13; sum[14] = s14; sum[15] = s15;
+      sum[0] = s0;
+      sum[1] = s1;
+      sum[2] = s2;
+      sum[3] = s3;
+      sum[4] = s4;
+      sum[5] = s5;
+      sum[6] = s6;
+      sum[7] = s7;
+      sum[8] = s8;
+      sum[9] = s9;
+      sum[10] = s10;
+      sum[11] = s11;
+      sum[12] = s12;
+      sum[13] = s13;
+      sum[14] = s14;
+      sum[15] = s15;
     } else {
       for (let t = 0; t < count; t++) {
         const s = tokSlot[t]!;
