@@ -48,7 +48,7 @@ async function load(): Promise<LanguageId> {
 
 let loading: Promise<LanguageId> | undefined;
 
-/** The model, loaded on first call and shared by later calls on this thread (60–110 ms, ~20 MB RSS). */
+/** The model, loaded on first call and shared by later calls on this thread (30–110 ms; ~25 MB per thread, most of it the word-vector cache). */
 export function loadLanguageId(): Promise<LanguageId> {
   loading ??= load().catch((cause: unknown) => {
     loading = undefined;
