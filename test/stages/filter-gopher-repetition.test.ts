@@ -534,4 +534,28 @@ describe('filter-gopher-repetition fast paths against the literal SPEC port', ()
       }
     },
   );
+
+  it('pieces equal on their sampled characters but not in full: exact counts (also past the fallback)', async () => {
+    const r = rng(99);
+    const texts: string[] = [];
+    for (const records of [10, 300]) {
+      // Fixed-width records: same 20-unit head and tail, a varying middle, some records repeated.
+      const lines: string[] = [];
+      for (let k = 0; k < records; k++) {
+        // Either random throughout, or varying only at middle offsets 1 and 4 (left out of the sample).
+        const middle = Array.from({ length: 40 }, (_, j) =>
+          records === 300 && j !== 1 && j !== 4 ? 'a' : 'abc'[Math.floor(r() * 3)],
+        ).join('');
+        lines.push(`${'h'.repeat(20)}${middle}${'t'.repeat(20)}`);
+        if (r() < 0.2) lines.push(lines[Math.floor(r() * lines.length)]!);
+      }
+      texts.push(lines.join('\n'), lines.join('\n\n'), `${lines.join('\n\n\n')}\n`);
+    }
+    const expected = texts.map(referenceVerdict);
+    const docs = docsFromTexts(texts);
+    await runStage(filterGopherRepetition, { keep_stats: true }, docs);
+    docs.forEach((doc, k) => {
+      expect((doc.row.dm as { gopher_repetition: object }).gopher_repetition).toEqual(expected[k]!.stats);
+    });
+  });
 });
