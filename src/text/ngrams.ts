@@ -16,8 +16,9 @@ import { fmix32 } from './hash.js';
  * Typically 6% of web tokens pass the 16-unit test. Without keep_stats the filter also skips a top
  * n-gram rule when topNgramBound (word counts) shows it cannot fire.
  * Whole filter on 20 MB of ../shared/data/web (`node /tmp/gbench/bench.mjs <dist> 20`, best of 5, Node 20,
- * loaded 2-CPU host): 20.3 MB/s before (0.98 s), 34 MB/s after (0.57-0.61 s), of which tokenizing
- * (TextAnalysis.spans) is ~0.14 s.
+ * loaded 2-CPU host): 20.3 MB/s before (0.98 s), 34 MB/s with these n-gram changes (0.57-0.61 s),
+ * 35-40 MB/s with the in-place line/paragraph scan of filter-gopher-repetition; tokenizing
+ * (TextAnalysis.spans) is ~0.14 s of it.
  * One instance per processor: its typed arrays grow to the largest document and are reused.
  */
 export class NgramStats {
