@@ -1,4 +1,5 @@
 import dedupExact from './dedup-exact.js';
+import dedupLines from './dedup-lines.js';
 import type { StageDef } from './define.js';
 import filterAlnumRatio from './filter-alnum-ratio.js';
 import filterBadwords from './filter-badwords.js';
@@ -40,6 +41,7 @@ const stages: StageDef[] = [
   filterWordLength,
   filterWordRepetition,
   dedupExact,
+  dedupLines,
   filterBadwords,
   filterC4,
   filterC4Badwords,
