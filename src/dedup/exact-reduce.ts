@@ -1,5 +1,5 @@
 import { DROP_BIT, EXACT_RECORD_BYTES, partialFile, recordLess } from './exact-files.js';
-import { mergeRuns, RunReader } from './runs.js';
+import { mergeHashGroups, RunReader } from './runs.js';
 
 export interface ExactReduceOutput {
   counters: Record<string, number>;
@@ -17,37 +17,24 @@ export function reduceExactBucket(workDir: string, bucket: number, observeTasks:
     readers.push(new RunReader(partialFile(workDir, t, bucket), EXACT_RECORD_BYTES));
   const entries: ExactReduceOutput['entries'] = [];
   const sizes: Record<string, number> = {};
-  let docs = 0,
-    clusters = 0,
-    duplicates = 0,
-    maxSize = 0;
-  let group: { task: number; ordinal: number }[] = [];
-  let gh = -1,
-    gl = -1;
-  const flush = () => {
-    if (group.length > 1) {
+  let clusters = 0;
+  let duplicates = 0;
+  let maxSize = 0;
+  const docs = mergeHashGroups(
+    readers,
+    recordLess,
+    (v, at) => ({ task: v.getUint32(at + 16, true), ordinal: v.getUint32(at + 20, true) }),
+    (_hi, _lo, group) => {
       const size = group.length;
+      if (size < 2) return;
       clusters++;
       duplicates += size - 1;
       if (size > maxSize) maxSize = size;
       sizes[size] = (sizes[size] ?? 0) + 1;
       entries.push({ ...group[0]!, value: size });
       for (let i = 1; i < size; i++) entries.push({ ...group[i]!, value: (DROP_BIT | size) >>> 0 });
-    }
-    group = [];
-  };
-  mergeRuns(readers, recordLess, (v, at) => {
-    docs++;
-    const hi = v.getUint32(at, true),
-      lo = v.getUint32(at + 4, true);
-    if (hi !== gh || lo !== gl) {
-      flush();
-      gh = hi;
-      gl = lo;
-    }
-    group.push({ task: v.getUint32(at + 16, true), ordinal: v.getUint32(at + 20, true) });
-  });
-  flush();
+    },
+  );
   return {
     counters: { documents: docs, duplicate_clusters: clusters, duplicates_dropped: duplicates },
     details: { cluster_sizes: [sizes], max_cluster_size: [maxSize] },

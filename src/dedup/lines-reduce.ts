@@ -6,7 +6,7 @@ import {
   linesRecordLess,
   linesSampleFile,
 } from './lines-files.js';
-import { mergeRuns, RunReader } from './runs.js';
+import { mergeHashGroups, RunReader } from './runs.js';
 
 export interface LinesReduceOptions {
   mode: 'first' | 'boilerplate';
@@ -45,36 +45,26 @@ export function reduceLinesBucket(
     readers.push(new RunReader(linesPartialFile(workDir, t, bucket), LINES_RECORD_BYTES));
   const removed: number[][] = Array.from({ length: observeTasks }, () => []);
   const top: { hi: number; lo: number; count: number }[] = [];
-  let lines = 0,
-    distinct = 0,
-    repeated = 0,
-    marked = 0;
-  let group: number[] = [];
-  let gh = -1,
-    gl = -1;
-  const flush = () => {
-    const count = group.length / 3;
-    if (count === 0) return;
-    distinct++;
-    if (count > 1) repeated++;
-    const from = o.mode === 'first' ? 1 : count >= o.min_count ? 0 : count;
-    for (let i = from; i < count; i++) removed[group[3 * i]!]!.push(group[3 * i + 1]!, group[3 * i + 2]!);
-    marked += count - from;
-    if (count > 1) keepTop(top, gh, gl, count);
-    group = [];
-  };
-  mergeRuns(readers, linesRecordLess, (v, at) => {
-    lines++;
-    const hi = v.getUint32(at, true),
-      lo = v.getUint32(at + 4, true);
-    if (hi !== gh || lo !== gl) {
-      flush();
-      gh = hi;
-      gl = lo;
-    }
-    group.push(v.getUint32(at + 8, true), v.getUint32(at + 12, true), v.getUint32(at + 16, true));
-  });
-  flush();
+  let distinct = 0;
+  let repeated = 0;
+  let marked = 0;
+  const lines = mergeHashGroups(
+    readers,
+    linesRecordLess,
+    (v, at) => [v.getUint32(at + 8, true), v.getUint32(at + 12, true), v.getUint32(at + 16, true)] as const,
+    (hi, lo, group) => {
+      const count = group.length;
+      distinct++;
+      if (count > 1) repeated++;
+      const from = o.mode === 'first' ? 1 : count >= o.min_count ? 0 : count;
+      for (let i = from; i < count; i++) {
+        const [task, ordinal, line] = group[i]!;
+        removed[task]!.push(ordinal, line);
+      }
+      marked += count - from;
+      if (count > 1) keepTop(top, hi, lo, count);
+    },
+  );
   return {
     counters: {
       lines_observed: lines,

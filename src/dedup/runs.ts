@@ -88,3 +88,34 @@ export function mergeRuns(
     down(0);
   }
 }
+
+/**
+ * Merges sorted runs whose records start with a 64-bit hash (two little-endian u32: high, low) and calls
+ * `onGroup` once per distinct hash, in hash order, with what `read` took from each of its records (in
+ * merge order). Returns the number of records. Holds one group at a time.
+ */
+export function mergeHashGroups<T>(
+  readers: RunReader[],
+  less: (a: DataView, ai: number, b: DataView, bi: number) => boolean,
+  read: (v: DataView, at: number) => T,
+  onGroup: (hi: number, lo: number, items: T[]) => void,
+): number {
+  let group: T[] = [];
+  let gh = -1;
+  let gl = -1;
+  let records = 0;
+  mergeRuns(readers, less, (v, at) => {
+    records++;
+    const hi = v.getUint32(at, true);
+    const lo = v.getUint32(at + 4, true);
+    if (hi !== gh || lo !== gl) {
+      if (group.length > 0) onGroup(gh, gl, group);
+      group = [];
+      gh = hi;
+      gl = lo;
+    }
+    group.push(read(v, at));
+  });
+  if (group.length > 0) onGroup(gh, gl, group);
+  return records;
+}

@@ -8,7 +8,7 @@ import { isPunctOrSymbol } from './words.js';
 /** Python `str.isspace` for one code unit, and `s.strip()` (shared with src/text/python.ts). */
 export { isPySpaceCode as isPySpace, pyStrip as strip } from './python.js';
 
-import { isPySpaceCode as isPySpace } from './python.js';
+import { isPySpaceCode as isPySpace, isUnicodeWhiteSpace } from './python.js';
 
 /** True when a whitespace-separated word of `line` is longer than `max` code points. */
 export function hasLongWord(line: string, max: number): boolean {
@@ -38,19 +38,7 @@ export function countWordsUpTo(line: string, limit: number): number {
 }
 
 /** Unicode White_Space above ASCII, the SPEC tokenizer's chunk separator (as src/text/words.ts). */
-function isWideWhiteSpace(c: number): boolean {
-  return (
-    c === 0x85 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
-}
+const isWideWhiteSpace = isUnicodeWhiteSpace;
 
 /** ASCII classes for countWords: 1 = White_Space, 2 = punctuation or symbol, 0 = other. */
 const ASCII_CLASS = new Uint8Array(128);
