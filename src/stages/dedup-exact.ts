@@ -6,6 +6,7 @@ import { DROP_BIT, decisionFile, encodeDecision, readDecision } from '../dedup/e
 import { ExactObserver } from '../dedup/exact-observe.js';
 import { reduceExactBucket } from '../dedup/exact-reduce.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { bucketsOption } from './_options.js';
 import { defineStage } from './define.js';
 
 const options = z
@@ -26,15 +27,7 @@ const options = z
       .string()
       .default('priority')
       .describe('Numeric field read when keep: priority; documents without it rank lowest'),
-    buckets: z
-      .number()
-      .int()
-      .min(1)
-      .max(4096)
-      .default(8)
-      .describe(
-        'Hash buckets = parallel reduce tasks; reduce memory is about 8 bytes per duplicate in a bucket',
-      ),
+    buckets: bucketsOption('reduce memory is about 8 bytes per duplicate in a bucket'),
     annotate: z
       .boolean()
       .default(false)

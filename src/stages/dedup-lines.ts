@@ -7,6 +7,7 @@ import { LinesObserver } from '../dedup/lines-observe.js';
 import { reduceLinesBucket } from '../dedup/lines-reduce.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { cpLength } from '../text/python.js';
+import { bucketsOption } from './_options.js';
 import { defineStage } from './define.js';
 
 const options = z
@@ -25,13 +26,7 @@ const options = z
       .describe(
         'boilerplate mode: copies needed to remove a line; 2 = cc_net (a hash seen twice anywhere is a duplicate)',
       ),
-    buckets: z
-      .number()
-      .int()
-      .min(1)
-      .max(4096)
-      .default(8)
-      .describe('Hash buckets = parallel reduce tasks; observe writes 20 bytes per non-blank line'),
+    buckets: bucketsOption('observe writes 20 bytes per non-blank line'),
     min_chars: z
       .number()
       .int()

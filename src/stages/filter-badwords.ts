@@ -13,7 +13,7 @@ import {
   needsBoundaries,
 } from '../text/badwords.js';
 import { unitHash } from '../text/hash.js';
-import { seedOption, stageSeed } from './_seed.js';
+import { seedOption, stageSeed } from './_options.js';
 import { defineStage } from './define.js';
 
 const options = z.strictObject({

@@ -3,7 +3,7 @@ import { z } from '../core/schema.js';
 import { stageError } from '../errors.js';
 import { BADWORDS_LANGUAGES, badwordsRegex, hasBadword, isBadwordsLanguage } from '../text/badwords.js';
 import { unitHash } from '../text/hash.js';
-import { seedOption, stageSeed } from './_seed.js';
+import { seedOption, stageSeed } from './_options.js';
 import { defineStage } from './define.js';
 
 const SRC = 'DataTrove C4BadWordsFilter default (c4_filters.py)';

@@ -1,7 +1,7 @@
 import type { Doc } from '../core/doc.js';
 import { z } from '../core/schema.js';
 import { unitHash } from '../text/hash.js';
-import { seedOption, stageSeed } from './_seed.js';
+import { seedOption, stageSeed } from './_options.js';
 import { defineStage } from './define.js';
 
 const options = z.strictObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stageSeed } from '../../src/stages/_seed.js';
+import { stageSeed } from '../../src/stages/_options.js';
 import sample from '../../src/stages/sample.js';
 import { hashString32, unitHash } from '../../src/text/hash.js';
 import { describeWithData, sharedPath } from '../helpers/shared-data.js';

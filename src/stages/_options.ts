@@ -22,3 +22,19 @@ export function seedOption(use: string) {
 export function stageSeed(optionSeed: number | undefined, runSeed: number, stageId: string): number {
   return optionSeed === undefined ? hashString32(stageId, runSeed) : optionSeed;
 }
+
+/**
+ * The `buckets` option of global stages that partition by hash: the number of parallel reduce tasks.
+ * `cost` says what a bucket holds, so users can size it.
+ */
+export function bucketsOption(cost: string) {
+  return z
+    .number()
+    .int()
+    .min(1)
+    .max(4096)
+    .default(8)
+    .describe(
+      `Hash buckets = parallel reduce tasks (8: a few per core on a laptop, raise on a cluster); ${cost}`,
+    );
+}
