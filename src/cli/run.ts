@@ -34,7 +34,7 @@ export async function runCommand(file: string, flags: RunFlags): Promise<void> {
   const rank = resolveRank({ rank: flags.rank, worldSize: flags.worldSize });
   const workers = workerCount(flags.workers, loaded);
   // Threads start loading their modules now, while the main thread plans.
-  const pool = createPool(workers);
+  const pool = createPool(workers, loaded.recipe.runtime.worker_heap_mb);
   try {
     await runWithPool(loaded, flags, { pool, workers, rank, progress, warn });
   } finally {

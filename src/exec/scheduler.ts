@@ -6,6 +6,7 @@ import type { Progress } from '../run/progress.js';
 import { isDone } from '../run/state.js';
 import type { WorkerPool } from './pool.js';
 import { type RankInfo, tasksForRank } from './rank.js';
+import type { TaskReply, TaskRequest } from './worker.js';
 
 export interface ExecuteOptions {
   /** Created by the caller before planning, so the threads load their modules while the plan is built. */
@@ -82,7 +83,12 @@ async function runPhase(
   const queue = [...todo];
   const worker = async () => {
     for (let t = queue.shift(); t !== undefined && !failure; t = queue.shift()) {
-      const reply = await pool.run({ runDir: paths.dir, phase: phase.index, task: t, progress });
+      const reply = await runOne(
+        pool,
+        { runDir: paths.dir, phase: phase.index, task: t, progress },
+        phase.name,
+        plan,
+      );
       for (const w of reply.warnings)
         if (!seen.has(w)) seen.add(w) && opts.progress.log(`datamill: warning: ${w}`);
       if (!reply.ok) {
@@ -131,4 +137,28 @@ async function barrier(paths: RunPaths, prev: Phase, opts: ExecuteOptions): Prom
     left = await missing(paths, prev);
   }
   return true;
+}
+
+/** One task; a worker killed for exceeding its memory budget becomes a user-facing error, not a bug. */
+async function runOne(pool: WorkerPool, req: TaskRequest, phaseName: string, plan: Plan): Promise<TaskReply> {
+  try {
+    return await pool.run(req);
+  } catch (e) {
+    throw outOfMemoryError(e, req.task, phaseName, plan.recipe.runtime.worker_heap_mb) ?? e;
+  }
+}
+
+/** The error to report when a worker was terminated for its heap limit (Node's ERR_WORKER_OUT_OF_MEMORY). */
+export function outOfMemoryError(
+  e: unknown,
+  task: number,
+  phaseName: string,
+  heapMb: number,
+): DatamillError | undefined {
+  if ((e as { code?: string } | undefined)?.code !== 'ERR_WORKER_OUT_OF_MEMORY') return undefined;
+  return new DatamillError(
+    'stage_failed',
+    `task ${task} of phase ${phaseName} ran out of memory (worker_heap_mb: ${heapMb}), expected it to fit; raise runtime.worker_heap_mb (huge documents or Parquet row groups need more)`,
+    { cause: e },
+  );
 }

@@ -1,14 +1,14 @@
 /**
  * The recipe hash: what a run directory was made from. Two recipes with the same hash produce the same
- * output, so a rerun may skip finished tasks; `runtime.workers` is left out because any worker count
- * gives byte-identical output.
+ * output, so a rerun may skip finished tasks; `runtime.workers` and `runtime.worker_heap_mb` are left out
+ * because they never change the output.
  */
 import { createHash } from 'node:crypto';
 import type { Recipe } from './schema.js';
 
-/** sha256 (hex) of the canonical JSON of `recipe` (keys sorted, undefined dropped) without runtime.workers. */
+/** sha256 (hex) of the canonical JSON of `recipe` (keys sorted, undefined dropped) without workers and worker_heap_mb. */
 export function recipeHash(recipe: Recipe): string {
-  const { workers: _workers, ...runtime } = recipe.runtime;
+  const { workers: _workers, worker_heap_mb: _heap, ...runtime } = recipe.runtime;
   return createHash('sha256')
     .update(canonicalJson({ ...recipe, runtime }))
     .digest('hex');

@@ -29,6 +29,7 @@ describe('recipeHash', () => {
   it('ignores runtime.workers, key order, comments, layout and spelt-out defaults', () => {
     const h = recipeHash(load(base));
     expect(recipeHash(load(base.replace('workers: 2', 'workers: 64')))).toBe(h);
+    expect(recipeHash(load(base.replace('workers: 2', 'workers: 2\n  worker_heap_mb: 2048')))).toBe(h);
     expect(recipeHash(load(base.replace('  workers: 2\n', '  workers: 1 # laptop\n')))).toBe(h);
     const reordered = `stages: [{ options: { min_words: 50 }, stage: filter-length }]
 output: { dir: out, format: parquet, target_part_bytes: 256 MB }
