@@ -1,3 +1,4 @@
+import decontaminate from './decontaminate.js';
 import dedupExact from './dedup-exact.js';
 import dedupLines from './dedup-lines.js';
 import type { StageDef } from './define.js';
@@ -40,6 +41,7 @@ const stages: StageDef[] = [
   filterWordCount,
   filterWordLength,
   filterWordRepetition,
+  decontaminate,
   dedupExact,
   dedupLines,
   filterBadwords,
