@@ -1,6 +1,6 @@
 import { badRecordError } from '../errors.js';
+import { fileRows } from '../io/file-rows.js';
 import { stringifyRow } from '../io/jsonl-write.js';
-import { fileRows } from './file-rows.js';
 
 /** `datamill inspect FILE [-n N]`: the first N records as JSONL on stdout (any input format). */
 export async function inspectCommand(file: string, flags: { n: number }): Promise<void> {

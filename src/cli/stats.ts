@@ -1,7 +1,7 @@
+import { fileRows } from '../io/file-rows.js';
 import { addValue, emptyMetric, type Metric, quantile } from '../run/metric.js';
 import { unitHash } from '../text/hash.js';
 import { loadTokenizer } from '../text/tokens.js';
-import { fileRows } from './file-rows.js';
 
 export interface StatsFlags {
   textField: string;

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { fileRows } from '../cli/file-rows.js';
 import { type Doc, dmOf } from '../core/doc.js';
 import { z } from '../core/schema.js';
 import { DatamillError } from '../errors.js';
+import { fileRows } from '../io/file-rows.js';
 import { codePoints, cutSpans, forEachNgram, NgramIndex, WordHashes } from '../text/decontam.js';
 import { defineStage } from './define.js';
 

@@ -203,7 +203,6 @@ describeWithData('decontaminate on GSM8K', () => {
     const docs = train.map((row, i): Doc => ({ id: `t${i}`, text: String(row.question), row: {} }));
     const r = await runStage(decontaminate, { eval_sets: gsmSets }, docs);
     const flagged = r.counters.contaminated ?? 0;
-    console.log(`decontaminate: GSM8K train questions flagged against test: ${flagged} of ${docs.length}`);
     expect(r.counters.eval_texts_gsm8k_test).toBe(2 * 1319);
     expect(flagged).toBeLessThan(docs.length * 0.01);
   });
@@ -224,7 +223,6 @@ describeWithData('decontaminate on GSM8K', () => {
     const isFlagged = (d: Doc) => (d.row.dm as { decontam?: unknown } | undefined)?.decontam !== undefined;
     const hits = flag.kept.filter((d, i) => planted.has(i) && isFlagged(d)).length;
     const falseHits = flag.kept.filter((d, i) => !planted.has(i) && isFlagged(d)).length;
-    console.log(`decontaminate: planted recall ${hits}/20, unplanted flagged ${falseHits}/180`);
     expect(hits).toBe(20);
     expect(falseHits).toBeLessThanOrEqual(5);
 

@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readJsonlSlice } from '../io/jsonl-read.js';
-import { parquetInfo, readParquetSlice } from '../io/parquet-read.js';
-import { sniffFile } from '../io/sniff.js';
-import type { RowBatch, Slice } from '../io/types.js';
+import { readJsonlSlice } from './jsonl-read.js';
+import { parquetInfo, readParquetSlice } from './parquet-read.js';
+import { sniffFile } from './sniff.js';
+import type { RowBatch, Slice } from './types.js';
 
 /** The whole of one file as a slice, its format sniffed from its bytes. */
 export async function wholeFileSlice(file: string, warn: (m: string) => void): Promise<Slice> {
