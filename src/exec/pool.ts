@@ -10,14 +10,14 @@ export interface WorkerPool {
   close(): Promise<void>;
 }
 
-/** `heapMb` caps each worker's V8 old generation: the run's memory budget (runtime.worker_heap_mb). */
-export function createPool(workers: number, heapMb: number): WorkerPool {
+/** `heapMb`, when given, caps each worker's V8 old generation: the run's memory budget (runtime.worker_heap_mb). */
+export function createPool(workers: number, heapMb?: number): WorkerPool {
   const pool = new Piscina({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
-    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    ...(heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
   });
   return {
     run: (req) => pool.run(req) as Promise<TaskReply>,

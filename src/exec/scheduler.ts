@@ -153,12 +153,12 @@ export function outOfMemoryError(
   e: unknown,
   task: number,
   phaseName: string,
-  heapMb: number,
+  heapMb: number | undefined,
 ): DatamillError | undefined {
   if ((e as { code?: string } | undefined)?.code !== 'ERR_WORKER_OUT_OF_MEMORY') return undefined;
   return new DatamillError(
     'stage_failed',
-    `task ${task} of phase ${phaseName} ran out of memory (worker_heap_mb: ${heapMb}), expected it to fit; raise runtime.worker_heap_mb (huge documents or Parquet row groups need more)`,
+    `task ${task} of phase ${phaseName} ran out of memory (worker_heap_mb: ${heapMb ?? 'unset'}), expected it to fit; raise runtime.worker_heap_mb (huge documents or Parquet row groups need more)`,
     { cause: e },
   );
 }

@@ -30,7 +30,7 @@ export interface PlanRecipe {
   };
   runtime: {
     workers?: number;
-    worker_heap_mb: number;
+    worker_heap_mb?: number;
     seed: number;
     on_bad_record: 'fail' | 'quarantine';
     batch_bytes: number;

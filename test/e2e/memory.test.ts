@@ -15,7 +15,7 @@ describe('worker memory budget (runtime.worker_heap_mb)', () => {
     expect(outOfMemoryError(new Error('other'), 3, '0-map', 256)).toBeUndefined();
   });
 
-  it('a 48 MB document fits the default budget', () => {
+  it('a 48 MB document fits a 1024 MB budget', () => {
     const dir = tempDir('mem');
     writeFileSync(
       path.join(dir, 'huge.jsonl'),
@@ -24,7 +24,7 @@ describe('worker memory budget (runtime.worker_heap_mb)', () => {
     const recipe = writeRecipe(
       dir,
       'r.yaml',
-      `inputs:\n  - path: huge.jsonl\noutput:\n  dir: out\n  format: jsonl\nruntime:\n  workers: 1\nstages: []\n`,
+      `inputs:\n  - path: huge.jsonl\noutput:\n  dir: out\n  format: jsonl\nruntime:\n  workers: 1\n  worker_heap_mb: 1024\nstages: []\n`,
     );
     const r = datamill(['run', recipe, '--quiet']);
     expect(r.stderr).toBe('');

@@ -68,7 +68,6 @@ describe('parseRecipe', () => {
     });
     expect(loaded.recipe.runtime).toEqual({
       workers: 3,
-      worker_heap_mb: 1024,
       seed: 42,
       on_bad_record: 'fail',
       batch_bytes: 2_097_152,
