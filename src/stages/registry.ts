@@ -1,6 +1,7 @@
 import decontaminate from './decontaminate.js';
 import dedupExact from './dedup-exact.js';
 import dedupLines from './dedup-lines.js';
+import dedupMinhash from './dedup-minhash.js';
 import type { StageDef } from './define.js';
 import filterAlnumRatio from './filter-alnum-ratio.js';
 import filterBadwords from './filter-badwords.js';
@@ -44,6 +45,7 @@ const stages: StageDef[] = [
   decontaminate,
   dedupExact,
   dedupLines,
+  dedupMinhash,
   filterBadwords,
   filterC4,
   filterC4Badwords,
