@@ -66,3 +66,40 @@ export function digestTree(
 export function readReport(runDir: string) {
   return JSON.parse(readFileSync(path.join(runDir, 'report.json'), 'utf8'));
 }
+
+/**
+ * Writes each list of documents to `in-<i>.jsonl` in a fresh directory, runs one stage on `input` through
+ * the built CLI (JSONL out, uncompressed), and returns the output rows in part order, the report and the
+ * digests of `data/` (for byte-identity checks).
+ */
+export function runStageOnDocs(opts: {
+  tag: string;
+  files: Record<string, unknown>[][];
+  stage: string;
+  options: string;
+  workers?: number;
+  input?: string;
+}) {
+  const dir = tempDir(opts.tag);
+  opts.files.forEach((docs, f) => {
+    writeFileSync(path.join(dir, `in-${f}.jsonl`), docs.map((d) => `${JSON.stringify(d)}\n`).join(''));
+  });
+  const recipe = writeRecipe(
+    dir,
+    'r.yaml',
+    `inputs:\n  - path: ${opts.input ?? 'in-*.jsonl'}\noutput:\n  dir: out\n  format: jsonl\n  compression: none\nruntime:\n  workers: ${opts.workers ?? 2}\nstages:\n  - stage: ${opts.stage}\n    options: ${opts.options}\n`,
+  );
+  const r = datamill(['run', recipe, '--quiet']);
+  if (r.status !== 0) throw new Error(r.stderr);
+  const out = path.join(dir, 'out');
+  const data = digestTree(out, ['data']);
+  const kept = Object.keys(data)
+    .sort()
+    .flatMap((rel) =>
+      readFileSync(path.join(out, rel), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+    );
+  return { dir, out, kept, report: readReport(out), data };
+}

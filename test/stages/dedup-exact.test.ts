@@ -1,41 +1,16 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { normalizeForExact } from '../../src/dedup/exact-observe.js';
-import { datamill, readReport, tempDir, writeRecipe } from '../e2e/cli.js';
+import { runStageOnDocs } from '../e2e/cli.js';
 import { describeWithData, sharedPath } from '../helpers/shared-data.js';
 
 /** dedup-exact is a global stage: it is tested through the built CLI, which runs all three phases. */
 function run(docs: Record<string, unknown>[], options: string, tag: string, files = 1) {
-  const dir = tempDir(`dx-${tag}`);
   const per = Math.ceil(docs.length / files);
-  for (let f = 0; f < files; f++) {
-    const part = docs.slice(f * per, (f + 1) * per);
-    writeFileSync(path.join(dir, `in-${f}.jsonl`), part.map((d) => `${JSON.stringify(d)}\n`).join(''));
-  }
-  const recipe = writeRecipe(
-    dir,
-    'r.yaml',
-    `inputs:\n  - path: in-*.jsonl\noutput:\n  dir: out\n  format: jsonl\n  compression: none\nruntime:\n  workers: 2\nstages:\n  - stage: dedup-exact\n    options: ${options}\n`,
-  );
-  const r = datamill(['run', recipe, '--quiet']);
-  if (r.status !== 0) throw new Error(r.stderr);
-  const out = path.join(dir, 'out');
-  const kept: Record<string, unknown>[] = [];
-  for (let f = 0; f < files; f++) {
-    const file = path.join(out, 'data', `part-${String(f).padStart(5, '0')}-0000.jsonl`);
-    try {
-      kept.push(
-        ...readFileSync(file, 'utf8')
-          .trim()
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => JSON.parse(l)),
-      );
-    } catch {}
-  }
-  return { kept, report: readReport(out) };
+  const parts = Array.from({ length: files }, (_, f) => docs.slice(f * per, (f + 1) * per));
+  const { kept, report } = runStageOnDocs({ tag: `dx-${tag}`, files: parts, stage: 'dedup-exact', options });
+  return { kept, report };
 }
 
 describe('dedup-exact', () => {

@@ -1,9 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { normalizeLine } from '../../src/dedup/lines-normalize.js';
-import { datamill, digestTree, readReport, tempDir, writeRecipe } from '../e2e/cli.js';
+import { runStageOnDocs } from '../e2e/cli.js';
 import { describeWithData, sharedPath } from '../helpers/shared-data.js';
 
 interface TopLine {
@@ -20,28 +19,14 @@ function run(
   workers = 2,
   input = 'in-*.jsonl',
 ) {
-  const dir = tempDir(`dl-${tag}`);
-  files.forEach((docs, f) => {
-    writeFileSync(path.join(dir, `in-${f}.jsonl`), docs.map((d) => `${JSON.stringify(d)}\n`).join(''));
+  const { kept, report, data } = runStageOnDocs({
+    tag: `dl-${tag}`,
+    files,
+    stage: 'dedup-lines',
+    options,
+    workers,
+    input,
   });
-  const recipe = writeRecipe(
-    dir,
-    'r.yaml',
-    `inputs:\n  - path: ${input}\noutput:\n  dir: out\n  format: jsonl\n  compression: none\nruntime:\n  workers: ${workers}\nstages:\n  - stage: dedup-lines\n    options: ${options}\n`,
-  );
-  const r = datamill(['run', recipe, '--quiet']);
-  if (r.status !== 0) throw new Error(r.stderr);
-  const out = path.join(dir, 'out');
-  const report = readReport(out);
-  const data = digestTree(out, ['data']);
-  const kept = Object.keys(data)
-    .sort()
-    .flatMap((rel) =>
-      readFileSync(path.join(out, rel), 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as Record<string, unknown>),
-    );
   const topLines = (report.reduce['dedup-lines'].details.top_lines as TopLine[]).sort(
     (a, b) => b.count - a.count || a.hash.localeCompare(b.hash),
   );

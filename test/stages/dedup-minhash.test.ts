@@ -1,35 +1,20 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { shingleHashes, simplifyText } from '../../src/dedup/minhash-core.js';
-import { datamill, digestTree, readReport, tempDir, writeRecipe } from '../e2e/cli.js';
+import { runStageOnDocs } from '../e2e/cli.js';
 import { describeWithData, sharedPath } from '../helpers/shared-data.js';
 
 /** dedup-minhash is a global stage: it is tested through the built CLI, which runs all three phases. */
 function run(files: Record<string, unknown>[][], options: string, tag: string, workers = 2) {
-  const dir = tempDir(`dm-${tag}`);
-  files.forEach((docs, f) => {
-    writeFileSync(path.join(dir, `in-${f}.jsonl`), docs.map((d) => `${JSON.stringify(d)}\n`).join(''));
+  const { kept, report, data } = runStageOnDocs({
+    tag: `dm-${tag}`,
+    files,
+    stage: 'dedup-minhash',
+    options,
+    workers,
   });
-  const recipe = writeRecipe(
-    dir,
-    'r.yaml',
-    `inputs:\n  - path: in-*.jsonl\noutput:\n  dir: out\n  format: jsonl\n  compression: none\nruntime:\n  workers: ${workers}\nstages:\n  - stage: dedup-minhash\n    options: ${options}\n`,
-  );
-  const r = datamill(['run', recipe, '--quiet']);
-  if (r.status !== 0) throw new Error(r.stderr);
-  const out = path.join(dir, 'out');
-  const data = digestTree(out, ['data']);
-  const kept = Object.keys(data)
-    .sort()
-    .flatMap((rel) =>
-      readFileSync(path.join(out, rel), 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as Record<string, unknown>),
-    );
-  return { kept, report: readReport(out), data };
+  return { kept, report, data };
 }
 
 function rng(seed: number): () => number {
