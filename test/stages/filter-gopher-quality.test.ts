@@ -1,16 +1,9 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Doc } from '../../src/core/doc.js';
+import { describe, expect, it } from 'vitest';
 import filterGopherQuality from '../../src/stages/filter-gopher-quality.js';
-import { describeWithData, sharedPath } from '../helpers/shared-data.js';
-import {
-  docsFromJsonl,
-  docsFromTexts,
-  parseOptions,
-  runStage,
-  type StageRun,
-} from '../helpers/stage-harness.js';
+import { describeWithData } from '../helpers/shared-data.js';
+import { docsFromTexts, parseOptions, runStage } from '../helpers/stage-harness.js';
+import { webRuns } from '../helpers/web-runs.js';
 
 const WORDS = ['the', 'cat', 'and', 'dog', 'with', 'some', 'fine', 'wool'];
 /** `n` plain words (mean length 3.5, three distinct stop words), space-separated. */
@@ -161,28 +154,7 @@ describeWithData('filter-gopher-quality on real web data', () => {
   ) as {
     quality: Record<string, [string, string]>;
   };
-  /** Docs with their ids, or `<file name>@<line index>` for files without ids (the fixture's keys). */
-  const load = (file: string): Doc[] =>
-    docsFromJsonl(sharedPath('web', file)).map((d, i) => ({
-      ...d,
-      id: typeof d.row.id === 'string' ? d.row.id : `${path.basename(file)}@${i}`,
-    }));
-  const files = {
-    c4: 'llamafactory_c4_demo.jsonl.gz',
-    dolma: 'dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz',
-    sms: 'sms_spam_collection.jsonl.gz',
-  };
-  const runs = new Map<string, { docs: Doc[]; run: StageRun }>();
-  beforeAll(async () => {
-    for (const [k, f] of Object.entries(files)) {
-      const docs = load(f);
-      runs.set(k, { docs, run: await runStage(filterGopherQuality, {}, docs, { batchSize: 100 }) });
-    }
-  });
-  const rate = (k: string, reason?: string) => {
-    const { docs, run } = runs.get(k)!;
-    return (reason === undefined ? run.kept.length : (run.reasons[reason] ?? 0)) / docs.length;
-  };
+  const { runs, rate } = webRuns(filterGopherQuality);
 
   it('keeps most of clean C4 (247/300); drops short pages and punctuation-heavy prose', () => {
     expect(rate('c4')).toBeGreaterThan(0.75);

@@ -1,60 +1,14 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Doc } from '../../src/core/doc.js';
+import { describe, expect, it } from 'vitest';
 import filterGopherRepetition from '../../src/stages/filter-gopher-repetition.js';
 import { NgramStats } from '../../src/text/ngrams.js';
 import { cpLength, pyStrip } from '../../src/text/python.js';
 import { splitIntoWords } from '../../src/text/words.js';
-import { describeWithData, sharedPath } from '../helpers/shared-data.js';
-import {
-  docsFromJsonl,
-  docsFromTexts,
-  parseOptions,
-  runStage,
-  type StageRun,
-} from '../helpers/stage-harness.js';
-
-/** DataTrove's n-gram helpers ported literally (strings, Map), as the oracle for NgramStats. */
-function naiveTop(words: string[], n: number): number {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + n <= words.length; i++) {
-    const g = words.slice(i, i + n).join(' ');
-    counts.set(g, (counts.get(g) ?? 0) + 1);
-  }
-  if (counts.size === 0) return -1;
-  let best: [string, number] = ['', 0];
-  for (const e of counts) if (e[1] > best[1]) best = e; // Map order = insertion order; strict > keeps the first.
-  return cpLength(best[0]) * best[1];
-}
-
-function naiveDup(words: string[], n: number): number {
-  const seen = new Set<string>();
-  let rep = 0;
-  let i = 0;
-  while (i < words.length - n + 1) {
-    const g = words.slice(i, i + n).join('');
-    if (seen.has(g)) {
-      rep += cpLength(g);
-      i += n;
-    } else {
-      seen.add(g);
-      i++;
-    }
-  }
-  return rep;
-}
-
-/** Seeded xorshift32 in [0, 1). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
+import { naiveDup, naiveTop } from '../helpers/gopher-reference.js';
+import { describeWithData } from '../helpers/shared-data.js';
+import { docsFromTexts, parseOptions, runStage } from '../helpers/stage-harness.js';
+import { webRuns } from '../helpers/web-runs.js';
+import { rng } from '../helpers/xorshift.js';
 
 describe('NgramStats against the literal port of DataTrove', () => {
   it.each([1, 2, 3, 4, 5])('random small-alphabet token lists (seed %i), n = 1..10', (seed) => {
@@ -305,27 +259,7 @@ describeWithData('filter-gopher-repetition on real web data', () => {
   ) as {
     repetition: Record<string, [string, string]>;
   };
-  const load = (file: string): Doc[] =>
-    docsFromJsonl(sharedPath('web', file)).map((d, i) => ({
-      ...d,
-      id: typeof d.row.id === 'string' ? d.row.id : `${path.basename(file)}@${i}`,
-    }));
-  const files = {
-    c4: 'llamafactory_c4_demo.jsonl.gz',
-    dolma: 'dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz',
-    sms: 'sms_spam_collection.jsonl.gz',
-  };
-  const runs = new Map<string, { docs: Doc[]; run: StageRun }>();
-  beforeAll(async () => {
-    for (const [k, f] of Object.entries(files)) {
-      const docs = load(f);
-      runs.set(k, { docs, run: await runStage(filterGopherRepetition, {}, docs, { batchSize: 100 }) });
-    }
-  });
-  const rate = (k: string, reason?: string) => {
-    const { docs, run } = runs.get(k)!;
-    return (reason === undefined ? run.kept.length : (run.reasons[reason] ?? 0)) / docs.length;
-  };
+  const { runs, rate } = webRuns(filterGopherRepetition);
 
   it('keeps clean C4 (286/300)', () => {
     expect(rate('c4')).toBeGreaterThan(0.9);

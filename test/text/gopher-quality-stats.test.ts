@@ -8,6 +8,7 @@ import {
 } from '../../src/text/gopher-quality-stats.js';
 import { isPyAlpha, pyStrip, splitlines } from '../../src/text/python.js';
 import { splitIntoWords } from '../../src/text/words.js';
+import { rng } from '../helpers/xorshift.js';
 
 const STOPS = ['the', 'be', 'to', 'of', 'and', 'that', 'have', 'with'];
 
@@ -34,17 +35,6 @@ function reference(text: string, stops: readonly string[]): GopherQualityStats {
       }).length / lines.length,
     alpha_words_ratio: words.filter((w) => cps(w).some(isPyAlpha)).length / n,
     stop_words: new Set(words.filter((w) => stops.includes(w))).size,
-  };
-}
-
-/** Seeded xorshift32 in [0, 1). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
   };
 }
 

@@ -1,50 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TextAnalysis } from '../../src/text/analysis.js';
 import { NgramStats } from '../../src/text/ngrams.js';
-import { cpLength } from '../../src/text/python.js';
 import { splitIntoWords } from '../../src/text/words.js';
-
-/** `len(g) * count(g)` of the most common `" ".join` n-gram, first inserted on ties; -1 without n-grams. */
-function naiveTop(words: string[], n: number): number {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + n <= words.length; i++) {
-    const g = words.slice(i, i + n).join(' ');
-    counts.set(g, (counts.get(g) ?? 0) + 1);
-  }
-  if (counts.size === 0) return -1;
-  let best: [string, number] = ['', 0];
-  for (const e of counts) if (e[1] > best[1]) best = e;
-  return cpLength(best[0]) * best[1];
-}
-
-/** DataTrove `find_all_duplicate` over `"".join` n-grams, in code points. */
-function naiveDup(words: string[], n: number): number {
-  const seen = new Set<string>();
-  let rep = 0;
-  let i = 0;
-  while (i < words.length - n + 1) {
-    const g = words.slice(i, i + n).join('');
-    if (seen.has(g)) {
-      rep += cpLength(g);
-      i += n;
-    } else {
-      seen.add(g);
-      i++;
-    }
-  }
-  return rep;
-}
-
-/** Seeded xorshift32 in [0, 1). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
+import { naiveDup, naiveTop } from '../helpers/gopher-reference.js';
+import { rng } from '../helpers/xorshift.js';
 
 describe('NgramStats.loadSpans (text read through TextAnalysis spans) against string n-grams', () => {
   // Few characters, so n-grams collide often, also across different cuts ("ab c" / "a bc"); whitespace of

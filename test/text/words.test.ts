@@ -4,22 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { isPunctOrSymbol, splitIntoWords, wordSpans } from '../../src/text/words.js';
 import { describeWithData, sharedPath } from '../helpers/shared-data.js';
 import { readJsonlRows } from '../helpers/stage-harness.js';
+import { rng } from '../helpers/xorshift.js';
 
 /** The tokens of `wordSpans(text, out)` as strings. */
 function sliced(text: string, out?: Int32Array): string[] {
   const { spans, count } = wordSpans(text, out);
   return Array.from({ length: count }, (_, k) => text.slice(spans[2 * k], spans[2 * k + 1]));
-}
-
-/** Seeded xorshift32 in [0, 1). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
 }
 
 describe('splitIntoWords (SPEC "Words")', () => {
