@@ -2,7 +2,14 @@ import { stageError } from '../errors.js';
 import type { MapPhase, StageRef } from '../plan/phases.js';
 import type { Plan } from '../plan/plan.js';
 import type { RunPaths } from '../run/paths.js';
-import type { GlobalStageDef, MapProcessor, Observer, StageDef, StageEnv } from '../stages/define.js';
+import {
+  type GlobalStageDef,
+  type MapProcessor,
+  mapFactory,
+  type Observer,
+  type StageDef,
+  type StageEnv,
+} from '../stages/define.js';
 import { getStage } from '../stages/registry.js';
 
 export function stageRef(plan: Plan, id: string): StageRef {
@@ -63,8 +70,9 @@ export async function setupProcessors(
   for (const id of phase.stages) {
     const ref = stageRef(plan, id);
     const def = stageDef(ref.stage);
-    if (def.kind !== 'map') throw new Error(`stage ${id} is not a map stage`);
-    const proc = await guard(id, () => def.create(ref.options, env(id)));
+    const create = mapFactory(def, ref.options);
+    if (!create) throw new Error(`stage ${id} is not a map stage`);
+    const proc = await guard(id, () => create(ref.options, env(id)));
     out.push({ id, proc, preservesRow: def.preservesRow?.(ref.options) === true });
   }
   return out;

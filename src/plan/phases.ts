@@ -1,4 +1,4 @@
-import type { StageDef } from '../stages/define.js';
+import { mapFactory, type StageDef } from '../stages/define.js';
 
 /** A stage as the plan refers to it: its id in the recipe, its registered name, its parsed options. */
 export interface StageRef {
@@ -51,7 +51,7 @@ export function planPhases(
   let current: MapPhase = newMap(0, undefined, undefined, sourceTasks);
   for (const ref of stages) {
     const def = lookup(ref.stage);
-    if (def.kind === 'map') {
+    if (mapFactory(def, ref.options)) {
       current.stages.push(ref.id);
       continue;
     }

@@ -71,9 +71,25 @@ export interface GlobalStageDef<S extends ZodObjectAny = ZodObjectAny> extends S
     options: z.output<S>,
     env: StageEnv & { reduceTasks: number },
   ): MapProcessor | Promise<MapProcessor>;
+  /**
+   * For a stage that needs its global phase only under some options (percentile cut-offs need every
+   * document's score; given cut-offs do not): false = plan it as a map stage that runs `create`.
+   */
+  needsGlobal?(options: z.output<S>): boolean;
+  create?(options: z.output<S>, env: StageEnv): MapProcessor | Promise<MapProcessor>;
 }
 
 export type StageDef = MapStageDef | GlobalStageDef;
+
+/** The map processor factory of a stage planned as a map stage under these options, else undefined. */
+export function mapFactory(
+  def: StageDef,
+  options: Record<string, unknown>,
+): MapStageDef['create'] | undefined {
+  if (def.kind === 'map') return def.create;
+  if (def.create && def.needsGlobal?.(options as never) === false) return def.create;
+  return undefined;
+}
 
 /** Identity helper so a stage's option types are inferred from its one schema declaration. */
 export function defineStage<S extends ZodObjectAny>(def: MapStageDef<S>): MapStageDef<S>;
