@@ -51,7 +51,7 @@ export function planPhases(
   let current: MapPhase = newMap(0, undefined, undefined, sourceTasks);
   for (const ref of stages) {
     const def = lookup(ref.stage);
-    if (mapFactory(def, ref.options)) {
+    if (def.kind === 'map' || mapFactory(def, ref.options)) {
       current.stages.push(ref.id);
       continue;
     }
