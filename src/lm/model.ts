@@ -1,0 +1,263 @@
+/**
+ * In-memory n-gram back-off model: unigrams in arrays indexed by word id, higher orders in hashed
+ * probing tables (query.ts). Built through `NgramModelBuilder` by the ARPA reader and the trainer.
+ */
+import { BLANK_PROB, extendHi, extendLo, fixLo, NgramTable, startHi, startLo } from './query.js';
+import { Vocab } from './vocab.js';
+
+/**
+ * KenLM's loader gives a model without `<unk>` an `<unk>` of log10 prob -100 (lm/config.cc:
+ * `unknown_missing_logprob = -100.0`, used by lm/read_arpa.cc `MissingUnknown` when `unknown_missing`
+ * is not THROW_UP); we do the same.
+ */
+export const UNKNOWN_MISSING_LOG10 = -100;
+
+/** One scored word, as KenLM's `query` prints it (`word=id ngram_length log10prob`). */
+export interface WordScore {
+  word: string;
+  id: number;
+  log10Prob: number;
+  ngramLength: number;
+}
+
+export interface NgramModel {
+  readonly order: number;
+  /** Entries per order, 1-based order at index order-1. */
+  readonly counts: number[];
+  readonly hasUnk: boolean;
+  /** log10 P of a sentence exactly as KenLM's `query` does with sentence context: <s> context, each word, then </s>. */
+  scoreSentence(words: readonly string[]): { log10Prob: number; oov: number };
+  /** Approximate bytes held by the typed arrays. */
+  readonly bytes: number;
+  /** Per-word scores of a sentence, `</s>` last (for `lm query` and tests). */
+  scoreWords(words: readonly string[]): WordScore[];
+  /** Id of a word (0 = `<unk>` for unknown words). */
+  wordId(word: string): number;
+  /** log10 P of the sentence of word ids `ids[0..count)` with `<s>`/`</s>`; no allocation. */
+  scoreIds(ids: ArrayLike<number>, count: number): number;
+}
+
+/** Collects entries in any order and builds an `NgramModel`. */
+export class NgramModelBuilder {
+  readonly order: number;
+  private readonly vocab = new Vocab();
+  private uniProb: Float32Array<ArrayBuffer> = new Float32Array(64);
+  private uniBo: Float32Array<ArrayBuffer> = new Float32Array(64);
+  private uniSeen = new Uint8Array(64);
+  private unigrams = 0;
+  private readonly tables: NgramTable[] = [];
+  private readonly ids: number[] = [];
+
+  constructor(order: number) {
+    if (!Number.isInteger(order) || order < 1) throw new RangeError(`lm: order must be >= 1, got ${order}`);
+    this.order = order;
+    for (let n = 2; n <= order; n++) this.tables[n] = new NgramTable(8, n < order);
+  }
+
+  /** Pre-sizes the table of order `n` for `count` entries (e.g. from an ARPA header); optional. */
+  expect(n: number, count: number): void {
+    const t = this.tables[n];
+    if (t && t.size === 0) t.resize(count);
+  }
+
+  /** Adds one entry; words in natural order (context first); log10 values as in ARPA; backoff 0 when absent. */
+  add(words: readonly string[], log10Prob: number, log10Backoff = 0): void {
+    const n = words.length;
+    if (n < 1 || n > this.order) throw new RangeError(`lm: ${n}-gram in an order-${this.order} model`);
+    if (!(log10Prob <= 0)) throw new RangeError(`lm: log10 probability must be <= 0, got ${log10Prob}`);
+    const ids = this.ids;
+    for (let i = 0; i < n; i++) ids[i] = this.vocab.intern(words[i] as string);
+    if (n === 1) {
+      this.addUnigram(ids[0] as number, log10Prob, log10Backoff);
+      return;
+    }
+    let hi = startHi(ids[n - 1] as number);
+    let lo = fixLo(startLo(ids[n - 1] as number));
+    for (let m = 2; m <= n; m++) {
+      const w = ids[n - m] as number;
+      hi = extendHi(hi, w);
+      lo = fixLo(extendLo(lo, w));
+      const table = this.tables[m] as NgramTable;
+      if (m < n) {
+        // A missing suffix gets a blank so leftward lookups extend through it (KenLM FixSRI).
+        const { slot, fresh } = table.slotFor(hi, lo);
+        if (fresh) table.prob[slot] = BLANK_PROB;
+        continue;
+      }
+      const { slot, fresh } = table.slotFor(hi, lo);
+      if (fresh || table.prob[slot] === BLANK_PROB) table.real++;
+      table.prob[slot] = log10Prob;
+      if (table.backoff) table.backoff[slot] = log10Backoff;
+    }
+  }
+
+  private addUnigram(id: number, prob: number, backoff: number): void {
+    if (id >= this.uniProb.length) {
+      const cap = Math.max(id + 1, this.uniProb.length * 2);
+      this.uniProb = grow(this.uniProb, cap);
+      this.uniBo = grow(this.uniBo, cap);
+      const seen = new Uint8Array(cap);
+      seen.set(this.uniSeen);
+      this.uniSeen = seen;
+    }
+    if (this.uniSeen[id] === 0) this.unigrams++;
+    this.uniSeen[id] = 1;
+    this.uniProb[id] = prob;
+    this.uniBo[id] = backoff;
+  }
+
+  /** Words used in higher orders without a unigram entry (an invalid model); empty when valid. */
+  missingUnigrams(limit = 5): string[] {
+    const out: string[] = [];
+    for (let id = 1; id < this.vocab.size && out.length < limit; id++) {
+      if ((this.uniSeen[id] ?? 0) === 0) out.push(this.vocab.word(id));
+    }
+    return out;
+  }
+
+  build(): NgramModel {
+    const missing = this.missingUnigrams(1);
+    if (missing.length > 0) throw new RangeError(`lm: word "${missing[0]}" has no unigram entry`);
+    const hasUnk = this.uniSeen[0] === 1;
+    const size = this.vocab.size;
+    const uniProb = grow(this.uniProb, size).subarray(0, size).slice();
+    const uniBo = grow(this.uniBo, size).subarray(0, size).slice();
+    if (!hasUnk) uniProb[0] = UNKNOWN_MISSING_LOG10;
+    const counts = [this.unigrams];
+    for (let n = 2; n <= this.order; n++) {
+      const t = this.tables[n] as NgramTable;
+      if (t.capacity > Math.ceil(t.size * 1.5) + 64) t.resize(t.size);
+      counts.push(t.real);
+    }
+    return new HashedModel(this.order, counts, hasUnk, this.vocab, uniProb, uniBo, this.tables);
+  }
+}
+
+function grow(a: Float32Array<ArrayBuffer>, cap: number): Float32Array<ArrayBuffer> {
+  if (a.length >= cap) return a;
+  const b = new Float32Array(cap);
+  b.set(a);
+  return b;
+}
+
+/** Scoring keeps KenLM's state: the context words (most recent first) and their back-offs. */
+class HashedModel implements NgramModel {
+  private ctxIds: Int32Array;
+  private ctxBo: Float64Array;
+  private ctxLen = 0;
+  private nextIds: Int32Array;
+  private nextBo: Float64Array;
+  private readonly bosId: number;
+  private readonly eosId: number;
+  /** n-gram length used by the last `next` call. */
+  private lastLength = 0;
+
+  constructor(
+    readonly order: number,
+    readonly counts: number[],
+    readonly hasUnk: boolean,
+    private readonly vocab: Vocab,
+    private readonly uniProb: Float32Array,
+    private readonly uniBo: Float32Array,
+    private readonly tables: NgramTable[],
+  ) {
+    this.ctxIds = new Int32Array(order);
+    this.ctxBo = new Float64Array(order);
+    this.nextIds = new Int32Array(order);
+    this.nextBo = new Float64Array(order);
+    this.bosId = vocab.index('<s>');
+    this.eosId = vocab.index('</s>');
+  }
+
+  get bytes(): number {
+    let b = this.uniProb.byteLength + this.uniBo.byteLength;
+    for (const t of this.tables) if (t) b += t.bytes;
+    return b;
+  }
+
+  wordId(word: string): number {
+    return this.vocab.index(word);
+  }
+
+  private begin(): void {
+    // KenLM BeginSentenceState: context <s> with the back-off of the unigram <s>.
+    this.ctxIds[0] = this.bosId;
+    this.ctxBo[0] = this.uniBo[this.bosId] as number;
+    this.ctxLen = this.order > 1 ? 1 : 0;
+  }
+
+  /** log10 P(id | state), then the state moves past `id`. */
+  private next(id: number): number {
+    const N = this.order;
+    const ctxIds = this.ctxIds;
+    const nextIds = this.nextIds;
+    const nextBo = this.nextBo;
+    let prob = this.uniProb[id] as number;
+    let length = 1;
+    nextIds[0] = id;
+    nextBo[0] = this.uniBo[id] as number;
+    let found = 1;
+    let hi = startHi(id);
+    let lo = fixLo(startLo(id));
+    const ctxLen = this.ctxLen;
+    for (let k = 1; k <= ctxLen && k < N; k++) {
+      const w = ctxIds[k - 1] as number;
+      hi = extendHi(hi, w);
+      lo = fixLo(extendLo(lo, w));
+      const table = this.tables[k + 1] as NgramTable;
+      const slot = table.find(hi, lo);
+      if (slot < 0) break;
+      const p = table.prob[slot] as number;
+      if (p !== BLANK_PROB) {
+        prob = p;
+        length = k + 1;
+      }
+      if (k + 1 < N) {
+        nextIds[k] = w;
+        nextBo[k] = (table.backoff as Float32Array)[slot] as number;
+        found = k + 1;
+      }
+    }
+    // Back off from the full context to the matched one: add bo of contexts of length >= matched.
+    for (let j = length; j <= ctxLen; j++) prob += this.ctxBo[j - 1] as number;
+    // Swap the state buffers: no allocation per word.
+    const ctxBo = this.ctxBo;
+    this.ctxIds = nextIds;
+    this.ctxBo = nextBo;
+    this.nextIds = ctxIds;
+    this.nextBo = ctxBo;
+    this.ctxLen = Math.min(found, N - 1);
+    this.lastLength = length;
+    return prob;
+  }
+
+  scoreIds(ids: ArrayLike<number>, count: number): number {
+    this.begin();
+    let total = 0;
+    for (let i = 0; i < count; i++) total += this.next(ids[i] as number);
+    return total + this.next(this.eosId);
+  }
+
+  scoreSentence(words: readonly string[]): { log10Prob: number; oov: number } {
+    this.begin();
+    let total = 0;
+    let oov = 0;
+    for (const word of words) {
+      const id = this.vocab.index(word);
+      if (id === 0) oov++;
+      total += this.next(id);
+    }
+    return { log10Prob: total + this.next(this.eosId), oov };
+  }
+
+  scoreWords(words: readonly string[]): WordScore[] {
+    this.begin();
+    const out: WordScore[] = [];
+    for (const word of [...words, '</s>']) {
+      const id = this.vocab.index(word);
+      const log10Prob = this.next(id);
+      out.push({ word, id, log10Prob, ngramLength: this.lastLength });
+    }
+    return out;
+  }
+}
