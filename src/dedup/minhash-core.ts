@@ -2,7 +2,7 @@
  * MinHash building blocks: DataTrove's text simplification, shingle hashing, seeded permutations, signatures,
  * band hashes and datasketch's optimal (bands, rows) choice. Pure functions, no I/O.
  */
-import { fmix32, hashString32 } from '../text/hash.js';
+import { fmix32 } from '../text/hash.js';
 
 const NUMBERS = /\p{Nd}+(?:\.\p{Nd}+)?/gu;
 const PUNCTUATION = /[\p{P}\p{S}\p{Cc}]/gu;
@@ -42,40 +42,6 @@ export function hashWords32(words: ArrayLike<number>, from: number, n: number, s
   return fmix32(h ^ (n * 4));
 }
 
-/** Seeds of the shingle hashes; fixed so signatures are comparable across runs with the same `seed`. */
-const WORD_SEED = 0x5eed0001;
-const SHINGLE_SEED = 0x5eed0002;
-
-/**
- * Distinct 32-bit hashes of the shingles of `simplified` text, sorted. Word n-grams (DataTrove): each word is
- * hashed once (murmur3 over its UTF-8 bytes) and n consecutive word hashes are combined with murmur3, so no
- * shingle string is built; a document with fewer than n words gives one shingle of all its words. With
- * `charNgrams`, shingles are character (code point) n-grams of the simplified text instead. An empty text
- * has no shingles.
- */
-export function shingleHashes(simplified: string, ngram: number, charNgrams?: number): Uint32Array {
-  if (simplified === '') return new Uint32Array(0);
-  let out: Uint32Array;
-  if (charNgrams !== undefined) {
-    const cps = Array.from(simplified);
-    const n = Math.max(1, cps.length - charNgrams + 1);
-    out = new Uint32Array(n);
-    for (let i = 0; i < n; i++) out[i] = hashString32(cps.slice(i, i + charNgrams).join(''), SHINGLE_SEED);
-  } else {
-    const words = simplified.split(' ');
-    const wh = new Uint32Array(words.length);
-    for (let i = 0; i < words.length; i++) wh[i] = hashString32(words[i]!, WORD_SEED);
-    const size = Math.min(ngram, wh.length);
-    const n = wh.length - size + 1;
-    out = new Uint32Array(n);
-    for (let i = 0; i < n; i++) out[i] = hashWords32(wh, i, size, SHINGLE_SEED);
-  }
-  out.sort();
-  let w = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[w - 1]) out[w++] = out[i]!;
-  return out.subarray(0, w);
-}
-
 /** splitmix32: a small seeded PRNG, one u32 per call. */
 function splitmix32(seed: number): () => number {
   let s = seed >>> 0;
@@ -105,20 +71,63 @@ export function makePermutations(seed: number, k: number): Permutations {
   return { a, b };
 }
 
-/** MinHash signature: per permutation, the minimum permuted shingle hash (0xffffffff when no shingles). */
-export function signature(hashes: Uint32Array, perms: Permutations, out?: Uint32Array): Uint32Array {
+const FLIP = -0x80000000;
+
+/**
+ * MinHash signature of the first `n` shingle hashes: per permutation, the minimum permuted value as u32
+ * (0xffffffff when n = 0). Values are kept signed with the sign bit flipped (x ^ 2^31 orders like the
+ * unsigned x) so V8 stays in int32 registers, and four permutations share each load: 0.71 ns per
+ * shingle × permutation against 1.11 ns for the plain unsigned loop (Node 20, this machine).
+ */
+export function signature(
+  hashes: Int32Array,
+  n: number,
+  perms: Permutations,
+  out?: Uint32Array,
+): Uint32Array {
   const k = perms.a.length;
   const sig = out ?? new Uint32Array(k);
-  const n = hashes.length;
-  for (let p = 0; p < k; p++) {
-    const a = perms.a[p]!;
-    const b = perms.b[p]!;
-    let min = 0xffffffff;
+  const a = perms.a;
+  const b = perms.b;
+  let p = 0;
+  for (; p + 4 <= k; p += 4) {
+    const a0 = a[p]! | 0,
+      b0 = b[p]! | 0,
+      a1 = a[p + 1]! | 0,
+      b1 = b[p + 1]! | 0;
+    const a2 = a[p + 2]! | 0,
+      b2 = b[p + 2]! | 0,
+      a3 = a[p + 3]! | 0,
+      b3 = b[p + 3]! | 0;
+    let m0 = 0x7fffffff,
+      m1 = m0,
+      m2 = m0,
+      m3 = m0;
     for (let i = 0; i < n; i++) {
-      const v = (Math.imul(a, hashes[i]!) + b) >>> 0;
-      if (v < min) min = v;
+      const x = hashes[i]!;
+      let v = (Math.imul(a0, x) + b0) ^ FLIP;
+      if (v < m0) m0 = v;
+      v = (Math.imul(a1, x) + b1) ^ FLIP;
+      if (v < m1) m1 = v;
+      v = (Math.imul(a2, x) + b2) ^ FLIP;
+      if (v < m2) m2 = v;
+      v = (Math.imul(a3, x) + b3) ^ FLIP;
+      if (v < m3) m3 = v;
     }
-    sig[p] = min;
+    sig[p] = (m0 ^ FLIP) >>> 0;
+    sig[p + 1] = (m1 ^ FLIP) >>> 0;
+    sig[p + 2] = (m2 ^ FLIP) >>> 0;
+    sig[p + 3] = (m3 ^ FLIP) >>> 0;
+  }
+  for (; p < k; p++) {
+    const ap = a[p]! | 0,
+      bp = b[p]! | 0;
+    let m = 0x7fffffff;
+    for (let i = 0; i < n; i++) {
+      const v = (Math.imul(ap, hashes[i]!) + bp) ^ FLIP;
+      if (v < m) m = v;
+    }
+    sig[p] = (m ^ FLIP) >>> 0;
   }
   return sig;
 }

@@ -3,20 +3,15 @@ import path from 'node:path';
 import type { Doc } from '../core/doc.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Observer, StageEnv } from '../stages/define.js';
-import {
-  bandHash,
-  makePermutations,
-  type Permutations,
-  shingleHashes,
-  signature,
-  simplifyText,
-} from './minhash-core.js';
+import { bandHash, makePermutations } from './minhash-core.js';
 import {
   MINHASH_RECORD_BYTES,
   minhashCountFile,
   minhashPartialFile,
   minhashSignatureFile,
 } from './minhash-files.js';
+import { charShingles, ShingleScanner } from './minhash-scan.js';
+import { MinhashSigner } from './minhash-simd.js';
 
 /** What the observer needs of the resolved options. */
 export interface MinhashParams {
@@ -53,28 +48,39 @@ class Columns {
  */
 export class MinhashObserver implements Observer {
   private cols: Columns[];
-  private perms: Permutations;
+  private signer: MinhashSigner;
   private sig: Uint32Array;
   private sigs: Uint32Array[] = [];
   private ordinal = 0;
+  private scanner: ShingleScanner;
+  private charBuf: Int32Array = new Int32Array(1024);
 
   constructor(
     private readonly p: MinhashParams,
     private readonly env: StageEnv,
   ) {
     this.cols = Array.from({ length: p.bands }, () => new Columns());
-    this.perms = makePermutations(p.seed, p.bands * p.rows);
+    this.signer = new MinhashSigner(makePermutations(p.seed, p.bands * p.rows));
     this.sig = new Uint32Array(p.bands * p.rows);
+    this.scanner = new ShingleScanner(p.ngram);
   }
 
   observe(batch: Doc[]): void {
     const { p } = this;
     for (const doc of batch) {
       const ord = this.ordinal++;
-      const hashes = shingleHashes(simplifyText(doc.text), p.ngram, p.char_ngrams);
-      signature(hashes, this.perms, this.sig);
+      let hashes: Int32Array;
+      let count: number;
+      if (p.char_ngrams === undefined) {
+        count = this.scanner.scan(doc.text);
+        hashes = this.scanner.shingles;
+      } else {
+        ({ hashes, count } = charShingles(doc.text, p.char_ngrams, this.charBuf));
+        this.charBuf = hashes;
+      }
+      this.signer.sign(hashes, count, this.sig);
       if (p.verify) this.sigs.push(this.sig.slice());
-      if (hashes.length === 0) continue;
+      if (count === 0) continue;
       for (let b = 0; b < p.bands; b++) {
         const [hi, lo] = bandHash(this.sig, b, p.rows);
         this.cols[b]!.push(hi, lo, ord);
