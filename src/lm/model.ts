@@ -29,8 +29,11 @@ export interface NgramModel {
   scoreSentence(words: readonly string[]): { log10Prob: number; oov: number };
   /** Approximate bytes held by the typed arrays. */
   readonly bytes: number;
-  /** Per-word scores of a sentence, `</s>` last (for `lm query` and tests). */
-  scoreWords(words: readonly string[]): WordScore[];
+  /**
+   * Per-word scores, as `query` prints them: with `bos` the context starts at `<s>` (else KenLM's null
+   * context), with `eos` `</s>` is scored last. Both default to true.
+   */
+  scoreWords(words: readonly string[], context?: { bos?: boolean; eos?: boolean }): WordScore[];
   /** Id of a word (0 = `<unk>` for unknown words). */
   wordId(word: string): number;
   /** log10 P of the sentence of word ids `ids[0..count)` with `<s>`/`</s>`; no allocation. */
@@ -47,6 +50,8 @@ export class NgramModelBuilder {
   private unigrams = 0;
   private readonly tables: NgramTable[] = [];
   private readonly ids: number[] = [];
+  /** Entries added again for an n-gram already present (the last value wins). */
+  duplicates = 0;
 
   constructor(order: number) {
     if (!Number.isInteger(order) || order < 1) throw new RangeError(`lm: order must be >= 1, got ${order}`);
@@ -86,6 +91,7 @@ export class NgramModelBuilder {
       }
       const { slot, fresh } = table.slotFor(hi, lo);
       if (fresh || table.prob[slot] === BLANK_PROB) table.real++;
+      else this.duplicates++;
       table.prob[slot] = log10Prob;
       if (table.backoff) table.backoff[slot] = log10Backoff;
     }
@@ -101,9 +107,21 @@ export class NgramModelBuilder {
       this.uniSeen = seen;
     }
     if (this.uniSeen[id] === 0) this.unigrams++;
+    else this.duplicates++;
     this.uniSeen[id] = 1;
     this.uniProb[id] = prob;
     this.uniBo[id] = backoff;
+  }
+
+  /** True when the word has been seen in any entry. */
+  hasWord(word: string): boolean {
+    return this.vocab.find(word) >= 0 && (word !== '<unk>' || this.uniSeen[0] === 1);
+  }
+
+  /** True when the word has a 1-gram entry. */
+  hasUnigram(word: string): boolean {
+    const id = this.vocab.find(word);
+    return id >= 0 && this.uniSeen[id] === 1;
   }
 
   /** Words used in higher orders without a unigram entry (an invalid model); empty when valid. */
@@ -194,6 +212,7 @@ class HashedModel implements NgramModel {
     const nextBo = this.nextBo;
     let prob = this.uniProb[id] as number;
     let length = 1;
+    let matched = 1;
     nextIds[0] = id;
     nextBo[0] = this.uniBo[id] as number;
     let found = 1;
@@ -208,6 +227,9 @@ class HashedModel implements NgramModel {
       const slot = table.find(hi, lo);
       if (slot < 0) break;
       const p = table.prob[slot] as number;
+      // KenLM reports a blank's length (model_test.cc Blanks: "higher looking" has length 2) while its
+      // stored prob equals the backed-off value; adding the context back-offs below gives the same sum.
+      matched = k + 1;
       if (p !== BLANK_PROB) {
         prob = p;
         length = k + 1;
@@ -227,7 +249,7 @@ class HashedModel implements NgramModel {
     this.nextIds = ctxIds;
     this.nextBo = ctxBo;
     this.ctxLen = Math.min(found, N - 1);
-    this.lastLength = length;
+    this.lastLength = matched;
     return prob;
   }
 
@@ -250,10 +272,12 @@ class HashedModel implements NgramModel {
     return { log10Prob: total + this.next(this.eosId), oov };
   }
 
-  scoreWords(words: readonly string[]): WordScore[] {
-    this.begin();
+  scoreWords(words: readonly string[], context: { bos?: boolean; eos?: boolean } = {}): WordScore[] {
+    if (context.bos === false) this.ctxLen = 0;
+    else this.begin();
     const out: WordScore[] = [];
-    for (const word of [...words, '</s>']) {
+    const all = context.eos === false ? words : [...words, '</s>'];
+    for (const word of all) {
       const id = this.vocab.index(word);
       const log10Prob = this.next(id);
       out.push({ word, id, log10Prob, ngramLength: this.lastLength });

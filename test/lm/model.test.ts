@@ -32,7 +32,9 @@ describe('NgramModel (toy, by hand)', () => {
     const m = toy(withUnk);
     const scores = m.scoreWords(words);
     expect(scores.map((s) => s.ngramLength)).toEqual(lengths);
-    scores.forEach((s, i) => expect(s.log10Prob).toBeCloseTo(probs[i] as number, 5));
+    scores.forEach((s, i) => {
+      expect(s.log10Prob).toBeCloseTo(probs[i] as number, 5);
+    });
     const total = probs.reduce((a, b) => a + b, 0);
     expect(m.scoreSentence(words).log10Prob).toBeCloseTo(total, 5);
   });
