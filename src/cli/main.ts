@@ -3,8 +3,10 @@
  * their code; anything else is a bug and prints its stack (exit 1).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_CONFIG, DEFAULT_SGD } from '../classify/defaults.js';
 import { EXIT, isDatamillError } from '../errors.js';
 import { DATAMILL_VERSION } from '../plan/plan.js';
+import { classifierEvalCommand, classifierTrainCommand } from './classifier.js';
 import { planCommand, schemaCommand, stagesCommand, validateCommand } from './info.js';
 import { inspectCommand } from './inspect.js';
 import { runCommand } from './run.js';
@@ -23,6 +25,110 @@ function rate(v: string): number {
   const n = Number(v);
   if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError(`expected a number in 0..1, got "${v}"`);
   return n;
+}
+
+function positiveNumber(name: string) {
+  return (v: string) => {
+    const n = Number(v);
+    if (!(n >= 0 && Number.isFinite(n)))
+      throw new InvalidArgumentError(`${name} must be a number ≥ 0, got "${v}"`);
+    return n;
+  };
+}
+
+/** Options `classifier train` and `classifier eval` share: where examples come from and the hold-out split. */
+function exampleOptions(cmd: Command): Command {
+  return cmd
+    .option('--pos <paths...>', 'files, directories or globs of positive documents (with --neg; DCLM style)')
+    .option('--neg <paths...>', 'files, directories or globs of negative documents')
+    .option('--text-field <name>', 'text field (eval: default the one the model was trained with, else text)')
+    .option(
+      '--label-field <name>',
+      'label field of labelled FILES (values 1/0, true/false, or see --positive)',
+    )
+    .option('--positive <value>', 'label value that means positive; any other value is negative')
+    .addOption(
+      new Option('--holdout <share>', 'share of examples held out by a seeded hash of the row index')
+        .default(0)
+        .argParser(rate),
+    )
+    .addOption(
+      new Option('--seed <n>', 'seed of the hold-out split (and of training)')
+        .default(1)
+        .argParser(int('--seed', 0)),
+    )
+    .option('--json', 'machine-readable output');
+}
+
+function addClassifierCommands(program: Command): void {
+  const cls = program
+    .command('classifier')
+    .description('train and evaluate the quality classifier (classify-quality)');
+  exampleOptions(
+    cls
+      .command('train')
+      .description('train a linear classifier over hashed word unigrams and bigrams; write one model file')
+      .argument('[files...]', 'labelled JSONL/Parquet/Arrow files, directories or globs (with --label-field)')
+      .requiredOption('-o, --out <file>', 'model file to write'),
+  )
+    .addOption(
+      new Option('--epochs <n>', 'passes over the examples')
+        .default(DEFAULT_SGD.epochs)
+        .argParser(int('--epochs', 1)),
+    )
+    .addOption(
+      new Option('--lr <rate>', 'initial learning rate, decays linearly to 0')
+        .default(DEFAULT_SGD.lr)
+        .argParser(positiveNumber('--lr')),
+    )
+    .addOption(
+      new Option('--l2 <penalty>', 'L2 penalty per update')
+        .default(DEFAULT_SGD.l2)
+        .argParser(positiveNumber('--l2')),
+    )
+    .addOption(
+      new Option('--dim <d>', '0: linear; d > 0: fastText low-rank form (embeddings of size d)')
+        .default(DEFAULT_SGD.dim)
+        .argParser(int('--dim', 0)),
+    )
+    .addOption(
+      new Option('--bucket-bits <b>', 'log2 of the hash buckets')
+        .default(DEFAULT_CONFIG.bucket_bits)
+        .argParser(int('--bucket-bits', 1)),
+    )
+    .addOption(
+      new Option('--word-ngrams <n>', 'longest word n-gram (1..5)')
+        .default(DEFAULT_CONFIG.word_ngrams)
+        .argParser(int('--word-ngrams', 1)),
+    )
+    .addOption(
+      new Option('--tokens <mode>', 'tokens: words, punct (+ punctuation tokens), whitespace (fastText)')
+        .default(DEFAULT_CONFIG.tokens)
+        .choices(['words', 'punct', 'whitespace']),
+    )
+    .addOption(
+      new Option('--norm <norm>', 'feature sum scaling: sqrt, mean (fastText), sum')
+        .default(DEFAULT_CONFIG.norm)
+        .choices(['sqrt', 'mean', 'sum']),
+    )
+    .option('--no-newline-token', 'no token for line breaks')
+    .option('--cv <k>', 'also report k-fold cross-validated ROC AUC on the training side', int('--cv', 2))
+    .action((files: string[], o) => classifierTrainCommand(files, o));
+  exampleOptions(
+    cls
+      .command('eval')
+      .description('accuracy, precision, recall, F1 and ROC AUC of a model on labelled examples')
+      .argument('[files...]', 'labelled files, directories or globs (label field: default the training one)')
+      .requiredOption('-m, --model <file>', 'model file written by classifier train'),
+  )
+    .addOption(
+      new Option('--threshold <p>', 'score at or above which a document is predicted positive')
+        .default(0.5)
+        .argParser(rate),
+    )
+    .action(async (files: string[], o) => {
+      await classifierEvalCommand(files, o);
+    });
 }
 
 export function buildProgram(): Command {
@@ -98,6 +204,7 @@ export function buildProgram(): Command {
     )
     .option('--json', 'machine-readable profile')
     .action((f: string[], o) => statsCommand(f, o));
+  addClassifierCommands(program);
   return program;
 }
 

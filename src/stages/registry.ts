@@ -1,3 +1,4 @@
+import classifyQuality from './classify-quality.js';
 import decontaminate from './decontaminate.js';
 import dedupExact from './dedup-exact.js';
 import dedupLines from './dedup-lines.js';
@@ -42,6 +43,7 @@ const stages: StageDef[] = [
   filterWordCount,
   filterWordLength,
   filterWordRepetition,
+  classifyQuality,
   decontaminate,
   dedupExact,
   dedupLines,
