@@ -4,9 +4,10 @@
  * vocabulary without `<s>` (1/(|V|−1), "Includes <unk> but excludes <s>"). The orders are walked jointly
  * in suffix order (lmplz's JointOrder): an n-gram is visited right after its suffix, so p(w|ctx') is at hand.
  * The back-off of an n-gram is the gamma it has as a context; n-grams ending in `<unk>` or `</s>` are never
- * contexts and get back-off 1 (log10 0).
+ * contexts and get back-off 1 (log10 0). Logs are glibc's log10f (log10f.ts), as lmplz's.
  */
 import { bitsFloat } from './initial.js';
+import { log10f } from './log10f.js';
 import type { RecordCursor } from './sorter.js';
 import { BOS, EOS, UNK } from './vocab.js';
 
@@ -49,13 +50,13 @@ export function interpolate(input: InterpolateInput, sink: EntrySink): void {
       throw new Error(`lm train: internal: no back-off for an order-${k} n-gram (contexts out of step)`);
     const g = bitsFloat(c.rec[k]!);
     ctxLive[k - 1] = c.next();
-    return f(Math.log10(g));
+    return log10f(g);
   };
 
   const visit = (k: number, p: number) => {
     probs[k] = p;
     const ids = stack[k]!;
-    sink(k, ids, Math.min(0, f(Math.log10(p))), backoff(k, ids));
+    sink(k, ids, Math.min(0, log10f(p)), backoff(k, ids));
     if (k < order) descend(k + 1);
   };
 
