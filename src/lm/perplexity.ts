@@ -1,0 +1,85 @@
+/**
+ * Document perplexity the cc_net way (facebookresearch/cc_net cc_net/perplexity.py `DocLM.do`): the text is
+ * split on "\n", each line normalised (ccnet-normalize.ts) and scored as a KenLM sentence (`<s>` … `</s>`);
+ * perplexity = 10^(−Σ log10 / Σ (words + 1)), rounded to 0.1 as cc_net's `round(pp(...), 1)`.
+ * Deviation: cc_net scores SentencePiece pieces; we have no SentencePiece models, so tokens are the
+ * whitespace-separated words of the normalised line (Python `str.split()`), which is what a word-level
+ * ARPA model (e.g. one from `datamill lm train`) expects.
+ */
+import { type CcnetNormalizeOptions, ccnetNormalize } from './ccnet-normalize.js';
+import type { NgramModel } from './model.js';
+
+export interface PerplexityOptions extends CcnetNormalizeOptions {
+  /** cc_net DocLM `normalize` (default true there). */
+  normalize: boolean;
+  /** cc_net scores every line, an empty one as `<s> </s>` (length 1); false skips lines empty after stripping. */
+  score_empty_lines: boolean;
+}
+
+/** Sums of one document: Σ log10 P over its scored lines and Σ (words + 1). */
+export interface DocScore {
+  log10Prob: number;
+  length: number;
+}
+
+/** Word separators of Python `str.split()` (White_Space plus \x1c-\x1f). */
+const SPLIT_RE = /[\t-\r \u001c-\u001f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
+/** Reusable id buffer per thread: scoring allocates only the token strings. */
+let ids = new Int32Array(1024);
+
+/** Scores `text` line by line; `out` is filled and returned (no allocation per document). */
+export function scoreDocument(
+  model: NgramModel,
+  text: string,
+  o: PerplexityOptions,
+  out: DocScore = { log10Prob: 0, length: 0 },
+): DocScore {
+  out.log10Prob = 0;
+  out.length = 0;
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    scoreLine(model, text.slice(start, end), o, out);
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+function scoreLine(model: NgramModel, raw: string, o: PerplexityOptions, out: DocScore): void {
+  const line = o.normalize ? ccnetNormalize(raw, o) : raw;
+  const tokens = line.split(SPLIT_RE);
+  let n = 0;
+  if (tokens.length > ids.length) ids = new Int32Array(tokens.length * 2);
+  for (const t of tokens) if (t !== '') ids[n++] = model.wordId(t);
+  if (n === 0 && !o.score_empty_lines) return;
+  out.log10Prob += model.scoreIds(ids, n);
+  out.length += n + 1;
+}
+
+/** 10^(−log10 / length): cc_net perplexity.py `pp`. Infinity for length 0. */
+export function perplexity(log10Prob: number, length: number): number {
+  return length === 0 ? Number.POSITIVE_INFINITY : 10 ** (-log10Prob / length);
+}
+
+/**
+ * Python's `round(x, 1)`: correctly rounded from the exact binary value, ties to even. A binary double is an
+ * exact tie at one decimal only when it is a multiple of 0.25 (x.25, x.75); `toFixed` handles the rest.
+ */
+export function roundPy1(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const t = x * 10;
+  if (x * 4 === Math.trunc(x * 4) && Math.abs(t - Math.trunc(t)) === 0.5) {
+    const f = Math.floor(t);
+    return (f % 2 === 0 ? f : f + 1) / 10;
+  }
+  return Number(x.toFixed(1));
+}
+
+/** The perplexity cc_net stores: rounded to 0.1; NaN when no line was scored (cc_net leaves it unset). */
+export function documentPerplexity(model: NgramModel, text: string, o: PerplexityOptions): number {
+  const s = scoreDocument(model, text, o);
+  return s.length === 0 ? Number.NaN : roundPy1(perplexity(s.log10Prob, s.length));
+}
