@@ -9,6 +9,7 @@ import { DATAMILL_VERSION } from '../plan/plan.js';
 import { classifierEvalCommand, classifierTrainCommand } from './classifier.js';
 import { planCommand, schemaCommand, stagesCommand, validateCommand } from './info.js';
 import { inspectCommand } from './inspect.js';
+import { lmTrainCommand } from './lm-train.js';
 import { runCommand } from './run.js';
 import { statsCommand } from './stats.js';
 
@@ -205,7 +206,41 @@ export function buildProgram(): Command {
     .option('--json', 'machine-readable profile')
     .action((f: string[], o) => statsCommand(f, o));
   addClassifierCommands(program);
+  addLmCommands(program);
   return program;
+}
+
+/** The `lm` group: n-gram language models (train; query is added here too). */
+function addLmCommands(program: Command): void {
+  const lm = program.command('lm').description('n-gram language models (KenLM ARPA)');
+  lm.command('train')
+    .description(
+      "train an interpolated modified Kneser-Ney model as KenLM's lmplz does (no pruning); write ARPA",
+    )
+    .argument(
+      '[files...]',
+      'JSONL/Parquet/Arrow files (a text field) or .txt/.txt.gz (one sentence per line)',
+    )
+    .addOption(
+      new Option('--order <n>', 'n-gram order (1..5)').makeOptionMandatory().argParser(int('--order', 1)),
+    )
+    .requiredOption('-o, --out <file>', 'ARPA file to write (.arpa or .arpa.gz)')
+    .option('--memory <size>', 'memory for counting and sorting; beyond it sorted runs go to disk', '1GB')
+    .option('--text-field <name>', 'text field of JSONL/Parquet/Arrow rows', 'text')
+    .option('--from-run <dir>', "also read a run directory's output (DIR/data/*)")
+    .option(
+      '--discount-fallback',
+      "lmplz's fallback discounts 0.5 1 1.5 when an order's cannot be estimated (default)",
+      true,
+    )
+    .option('--no-discount-fallback', 'fail instead, as lmplz does without --discount_fallback')
+    .option(
+      '--normalize',
+      "cc_net's line normalisation first (lowercase, strip accents, digits to 0, punctuation)",
+    )
+    .option('--tmp-dir <dir>', 'where sorted runs go (default: the system temp dir)')
+    .option('--json', 'print the summary as JSON')
+    .action((f: string[], o) => lmTrainCommand(f, o));
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -13,9 +13,10 @@ const MAX_LOAD = 0.7;
 
 export class NgramCounter {
   private readonly w: number;
-  private readonly table: Uint32Array;
-  private readonly mask: number;
-  private readonly limit: number;
+  private table: Uint32Array;
+  private mask: number;
+  private limit: number;
+  private readonly maxSlots: number;
   private used = 0;
   private readonly sorter: RecordSorter;
   private window: Uint32Array;
@@ -31,12 +32,15 @@ export class NgramCounter {
     tmpDir: string,
   ) {
     this.w = order + 1;
-    // The sort index at spill time takes 4 more bytes per used slot: count it in the slot size.
+    // The table starts small and doubles up to the budget; a doubling holds the old and the new table
+    // (1.5× the final size) and a spill's sort index adds 4 bytes per used slot: both count.
     let slots = 1 << 4;
-    while (slots * 2 * (4 * this.w + 4 * MAX_LOAD) <= budgetBytes) slots *= 2;
-    this.table = new Uint32Array(slots * this.w);
-    this.mask = slots - 1;
-    this.limit = Math.floor(slots * MAX_LOAD);
+    while (1.5 * slots * 2 * (4 * this.w + 4 * MAX_LOAD) <= budgetBytes) slots *= 2;
+    this.maxSlots = slots;
+    const initial = Math.min(slots, 1 << 16);
+    this.table = new Uint32Array(initial * this.w);
+    this.mask = initial - 1;
+    this.limit = Math.floor(initial * MAX_LOAD);
     this.sorter = new RecordSorter(this.w, suffixCompare(order), 0, tmpDir);
     this.window = new Uint32Array(64);
   }
@@ -50,37 +54,51 @@ export class NgramCounter {
     for (let i = 0; i < pad; i++) win[i] = BOS;
     for (let i = 0; i < n; i++) win[pad + i] = ids[i]!;
     win[pad + n] = EOS;
-    for (let end = pad; end < len; end++) this.insert(win, end - pad);
+    for (let end = pad; end < len; end++) this.insert(win, end - pad, 1);
     this.tokens += n + 1;
     this.sentences++;
   }
 
-  private insert(win: Uint32Array, at: number): void {
-    const w = this.w;
-    const order = this.order;
+  /** Adds `count` to the n-gram at `src[at..at+order)`. */
+  private insert(src: Uint32Array, at: number, count: number): void {
+    const { w, order, table } = this;
     let h = 0x9e3779b9 | 0;
-    for (let i = 0; i < order; i++) h = Math.imul(h ^ win[at + i]!, 0x85ebca6b) ^ (h >>> 13);
+    for (let i = 0; i < order; i++) h = Math.imul(h ^ src[at + i]!, 0x85ebca6b) ^ (h >>> 13);
     h ^= h >>> 16;
-    const table = this.table;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const base = slot * w;
       if (table[base + order] === 0) {
-        for (let i = 0; i < order; i++) table[base + i] = win[at + i]!;
-        table[base + order] = 1;
-        if (++this.used >= this.limit) this.spill();
+        for (let i = 0; i < order; i++) table[base + i] = src[at + i]!;
+        table[base + order] = count;
+        if (++this.used >= this.limit) this.makeRoom();
         return;
       }
       let same = true;
       for (let i = 0; i < order; i++)
-        if (table[base + i] !== win[at + i]) {
+        if (table[base + i] !== src[at + i]) {
           same = false;
           break;
         }
       if (same) {
-        table[base + order]!++;
+        table[base + order]! += count;
         return;
       }
     }
+  }
+
+  private makeRoom(): void {
+    if (this.mask + 1 >= this.maxSlots) {
+      this.spill();
+      return;
+    }
+    const old = this.table;
+    const slots = (this.mask + 1) * 2;
+    this.table = new Uint32Array(slots * this.w);
+    this.mask = slots - 1;
+    this.limit = Math.floor(slots * MAX_LOAD);
+    this.used = 0;
+    for (let base = 0; base < old.length; base += this.w)
+      if (old[base + this.order] !== 0) this.insert(old, base, old[base + this.order]!);
   }
 
   /** Moves the used slots to the front of the table (records) and returns how many there are. */

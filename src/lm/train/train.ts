@@ -6,6 +6,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { DatamillError } from '../../errors.js';
 import { adjustCounts } from './adjust.js';
 import { NgramCounter } from './count.js';
 import { computeDiscount, type Discount, discountProblem, FALLBACK_DISCOUNT } from './discount.js';
@@ -115,7 +116,7 @@ export class LmTrainer {
         );
         discounts.push([...FALLBACK_DISCOUNT]);
         fallback.push(i + 1);
-      } else throw new Error(`${problem} (use --discount-fallback)`);
+      } else throw new DatamillError('input_format', `lm train: ${problem} (use --discount-fallback)`);
     });
     const bySuffix: RecordCursor[] = [emptyCursor()];
     const contexts: RecordCursor[] = [];

@@ -16,7 +16,13 @@ export async function train(
   lines: readonly string[],
   order: number,
   memoryBytes = 1 << 26,
-): Promise<{ arpa: string; entries: Map<string, Entry>; summary: TrainSummary; warnings: string[] }> {
+): Promise<{
+  arpa: string;
+  file: string;
+  entries: Map<string, Entry>;
+  summary: TrainSummary;
+  warnings: string[];
+}> {
   const warnings: string[] = [];
   const trainer = new LmTrainer({
     order,
@@ -35,7 +41,7 @@ export async function train(
   });
   const out = path.join(dir, 'model.arpa');
   await writer.finish(out);
-  return { arpa: readFileSync(out, 'utf8'), entries, summary, warnings };
+  return { arpa: readFileSync(out, 'utf8'), file: out, entries, summary, warnings };
 }
 
 /** A seeded corpus of `n` sentences over a Zipf-ish vocabulary of `v` words. */
@@ -49,4 +55,15 @@ export function randomCorpus(seed: number, n: number, v: number): string[] {
     lines.push(words.join(' '));
   }
   return lines;
+}
+
+/** log10 p(w | ctx) by ARPA back-off: the longest entry ending in w, times the back-offs of the skipped contexts. */
+export function log10P(entries: Map<string, Entry>, ctx: string[], w: string): number {
+  let bo = 0;
+  for (let start = 0; start <= ctx.length; start++) {
+    const e = entries.get([...ctx.slice(start), w].join(' '));
+    if (e !== undefined) return bo + e.prob;
+    bo += entries.get(ctx.slice(start).join(' '))?.backoff ?? 0;
+  }
+  throw new Error(`no unigram ${w}`);
 }

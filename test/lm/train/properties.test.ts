@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Entry, randomCorpus, train } from './helpers.js';
-
-/** log10 p(w | ctx) by ARPA back-off: the longest entry ending in w, times the back-offs of the skipped contexts. */
-function log10P(entries: Map<string, Entry>, ctx: string[], w: string): number {
-  let bo = 0;
-  for (let start = 0; start <= ctx.length; start++) {
-    const e = entries.get([...ctx.slice(start), w].join(' '));
-    if (e !== undefined) return bo + e.prob;
-    bo += entries.get(ctx.slice(start).join(' '))?.backoff ?? 0;
-  }
-  throw new Error(`no unigram ${w}`);
-}
+import { log10P, randomCorpus, train } from './helpers.js';
 
 describe('lm train: a proper distribution after back-off (seeded random corpora)', () => {
   it.each([
