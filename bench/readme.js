@@ -57,7 +57,29 @@ function qualityTable(q) {
   ].join('\n');
 }
 
-const tables = { io: ioTable, filters: filtersTable, quality: qualityTable };
+function classifierTable(c) {
+  const run = (name) => c.runs_w1[name];
+  const stageCell = (r) =>
+    r.stage_mb_per_s === undefined ? '–' : `${r.stage_mb_per_s} MB/s (${r.stage_s} s)`;
+  return [
+    '| measure | figure |',
+    '|---|---|',
+    `| held-out ROC AUC, DCLM majority_data, 70/30 split, seeds 1–5 | mean **${c.auc_mean}**, min ${c.auc_min}, max ${c.auc_max}, std ${c.auc_std} (${c.auc.join(', ')}) |`,
+    `| training, ~350 documents (in process) / 499 documents (\`classifier train\`, incl. start-up) | ${c.train_ms_350_docs} ms / ${c.train_cli_s_499_docs} s; model file ${(c.model_bytes / 1e6).toFixed(2)} MB |`,
+    `| inference, pure scoring loop (1 core, ${c.scoring_loop.text_mb} MB of text in memory) | **${c.scoring_loop.mb_per_s} MB/s** |`,
+    '',
+    '| `datamill run`, 1 worker | MB/s end to end | stage time | kept |',
+    '|---|---|---|---|',
+    ...['passthrough', 'annotate', 'filter'].map(
+      (n) =>
+        `| ${n} | ${run(n).mb_per_s} | ${stageCell(run(n))} | ${run(n).kept.toLocaleString('en-US')} of ${run(n).docs.toLocaleString('en-US')} |`,
+    ),
+    '',
+    `Corpus: ${c.corpus}, ${c.corpus_bytes}; measured ${c.date.slice(0, 10)} at commit ${c.commit}. ${c.provisional}`,
+  ].join('\n');
+}
+
+const tables = { io: ioTable, filters: filtersTable, quality: qualityTable, classifier: classifierTable };
 for (const [suite, render] of Object.entries(tables)) {
   if (!results.suites[suite]) continue;
   const re = new RegExp(`<!-- bench:${suite} -->\\n[\\s\\S]*?<!-- /bench:${suite} -->`);

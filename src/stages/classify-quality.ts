@@ -13,30 +13,38 @@ const FIELD = z
   .regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case field name')
   .refine((f) => f !== 'dm', 'expected a field other than dm (reserved for stage fields)');
 
-const options = z.strictObject({
-  model: z
-    .string()
-    .min(1)
-    .describe(
-      'Model file written by `datamill classifier train`; absolute, or relative to the working directory of ' +
-        'the run (as decontaminate eval_sets paths).',
-    ),
-  threshold: z
-    .number()
-    .min(0)
-    .max(1)
-    .nullable()
-    .default(null)
-    .describe(
-      'Drop documents whose score is below this (reason quality_too_low, value = score); null only annotates. ' +
-        'No default cut-off: DCLM keeps a top share (10%) of its pool by score, a threshold that depends on ' +
-        'the model and the pool, so pick it from `datamill classifier eval` or the score histogram.',
-    ),
-  score_field: FIELD.default('quality_score').describe(
-    'Top-level row field set to the score (probability of the positive label, 0..1) on every document, kept ' +
-      'or dropped, as filter-language sets language_score and DCLM writes its fastText probability.',
-  ),
-});
+const options = z
+  .strictObject({
+    model: z
+      .string()
+      .min(1)
+      .describe(
+        'Model file written by `datamill classifier train`; absolute, or relative to the working directory of ' +
+          'the run (as decontaminate eval_sets paths).',
+      ),
+    threshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .default(null)
+      .describe(
+        'Drop documents whose score is below this (reason quality_too_low, value = score); null only annotates. ' +
+          'No default cut-off: DCLM keeps a top share (10%) of its pool by score, a threshold that depends on ' +
+          'the model and the pool, so pick it from `datamill classifier eval` or the score histogram.',
+      ),
+    score_field: FIELD.nullable()
+      .default('quality_score')
+      .describe(
+        'Top-level row field set to the score (probability of the positive label, 0..1) on every document, kept ' +
+          'or dropped, as filter-language sets language_score and DCLM writes its fastText probability. null: ' +
+          'filter only, store nothing; rows then stay unchanged and JSONL output copies input lines verbatim.',
+      ),
+  })
+  .refine((o) => o.threshold !== null || o.score_field !== null, {
+    path: ['score_field'],
+    message: 'expected a field name or a threshold: with neither the stage does nothing',
+  });
 
 /** Models loaded in this thread, by absolute path, mtime and size: tasks of a run share one copy. */
 const cache = new Map<string, Promise<QualityModel>>();
@@ -69,9 +77,10 @@ export default defineStage({
   description:
     'Scores each document with a linear quality classifier trained by `datamill classifier train` (hashed ' +
     'word unigrams and bigrams, logistic; DCLM/FineWeb-Edu style), sets the score as a top-level row field ' +
-    '(so rows are re-serialized), and with a threshold drops documents scoring below it with reason ' +
-    'quality_too_low (value = score). Observes quality_score. The model is loaded once per worker thread.',
+    '(so rows are re-serialized; score_field null stores nothing), and with a threshold drops documents ' +
+    'scoring below it with reason quality_too_low (value = score). Observes quality_score. The model is loaded once per worker thread.',
   options,
+  preservesRow: (o) => o.score_field === null,
   async create(o) {
     const model = await cachedModel(o.model);
     const buf = new FeatureBuffer();
@@ -80,7 +89,7 @@ export default defineStage({
         const kept: Doc[] = [];
         for (const doc of batch) {
           const s = score(model, doc.text, buf);
-          doc.row[o.score_field] = s;
+          if (o.score_field !== null) doc.row[o.score_field] = s;
           ctx.observe('quality_score', s);
           if (o.threshold !== null && s < o.threshold) ctx.drop(doc, 'quality_too_low', s);
           else kept.push(doc);

@@ -64,6 +64,21 @@ describe('classify-quality', () => {
     expect(run.kept.every((d) => typeof d.row.q === 'number')).toBe(true);
   });
 
+  it('with score_field null filters only: rows untouched, so the stage preserves rows', async () => {
+    const run = await runStage(
+      stage,
+      { model: file, threshold: 0.5, score_field: null },
+      docsFromTexts(texts),
+    );
+    expect(run.kept.map((d) => d.row)).toEqual(
+      texts.flatMap((text, i) => (expected[i]! >= 0.5 ? [{ text }] : [])),
+    );
+    expect(
+      stage.preservesRow?.(parseOptions(stage, { model: file, threshold: 0.5, score_field: null }) as never),
+    ).toBe(true);
+    expect(stage.preservesRow?.(parseOptions(stage, { model: file }) as never)).toBe(false);
+  });
+
   it('resolves a relative model path from the working directory', async () => {
     const rel = path.relative(process.cwd(), file);
     const run = await runStage(stage, { model: rel }, docsFromTexts([GOOD]));
@@ -94,6 +109,7 @@ describe('classify-quality', () => {
     ['threshold above 1', { model: 'm', threshold: 1.5 }],
     ['score_field dm', { model: 'm', score_field: 'dm' }],
     ['an unknown option', { model: 'm', min: 0.5 }],
+    ['neither threshold nor score_field', { model: 'm', score_field: null }],
   ])('rejects options with %s', (_name, options) => {
     expect(() => parseOptions(stage, options)).toThrow();
   });
