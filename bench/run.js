@@ -1,5 +1,6 @@
 // `npm run bench [-- --suite io] [--bytes 500MB]`: runs benchmark suites on generated corpora and
 // records the figures in bench/results.json (the README quotes them).
+import { runClassifier } from './classifier.js';
 import { runFilters } from './filters.js';
 import { runIo } from './io.js';
 import { runQuality } from './quality.js';
@@ -9,12 +10,12 @@ const flag = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const suites = { io: runIo, filters: runFilters, quality: runQuality };
+const suites = { io: runIo, filters: runFilters, quality: runQuality, classifier: runClassifier };
 const only = flag('suite', undefined);
 const bytes = flag('bytes', '500MB');
 for (const [name, run] of Object.entries(suites)) {
   if (only && only !== name) continue;
   console.log(`bench: suite ${name} (corpus ${bytes})`);
-  run({ bytes });
+  await run({ bytes });
 }
 await import('./readme.js');
