@@ -17,6 +17,7 @@ import filterGopherRepetition from './filter-gopher-repetition.js';
 import filterLanguage from './filter-language.js';
 import filterLength from './filter-length.js';
 import filterLineLength from './filter-line-length.js';
+import filterPerplexity from './filter-perplexity.js';
 import filterSpecialChars from './filter-special-chars.js';
 import filterStopwords from './filter-stopwords.js';
 import filterUrl from './filter-url.js';
@@ -57,6 +58,7 @@ const stages: StageDef[] = [
   filterGopherRepetition,
   filterLanguage,
   filterLength,
+  filterPerplexity,
   filterUrl,
   normalize,
   redactPii,
