@@ -53,9 +53,11 @@ export async function loadExamples(src: ExampleSource, warn: (m: string) => void
   if (!posNeg && src.label_field === null) throw usageError('labelled FILES need --label-field');
   const out: Example[] = [];
   let skipped = 0;
+  const bad: string[] = [];
   const read = async (file: string, fixed: number | undefined) => {
     let row = 0;
     for await (const batch of fileRows(file, warn)) {
+      for (const b of batch.bad) bad.push(`${b.where}: ${b.message}`);
       for (const r of batch.rows) {
         const text = r[src.text_field];
         const y = fixed ?? labelOf(r, src, file, row);
@@ -71,6 +73,7 @@ export async function loadExamples(src: ExampleSource, warn: (m: string) => void
   } else {
     for (const f of await expandInputs(src.files)) await read(f, undefined);
   }
+  if (bad.length > 0) warn(`classifier: skipped ${bad.length} bad records, the first: ${bad[0]}`);
   if (skipped > 0) warn(`classifier: skipped ${skipped} rows without a string field "${src.text_field}"`);
   return out;
 }

@@ -32,19 +32,20 @@ function epochOrder(n: number, seed: number, epoch: number): number[] {
   return new Rng(seed, `classify/epoch/${epoch}`).shuffled(idx);
 }
 
-/** Trains on `examples`; `info` is stored in the model as is. Same inputs and seed ⇒ same weights. */
-export function trainModel(
-  examples: readonly Example[],
-  o: SgdOptions,
-  info: Omit<TrainingInfo, 'epochs' | 'lr' | 'l2' | 'dim' | 'seed' | 'docs' | 'positives'> &
-    Partial<TrainingInfo>,
-): QualityModel {
+/** Where the examples came from: stored in the model for `classifier eval` and provenance. */
+export type ExampleOrigin = Pick<TrainingInfo, 'text_field' | 'label_field' | 'positive' | 'holdout'>;
+
+/** Trains on `examples`. Same examples, options and seed ⇒ the same weights, bit for bit. */
+export function trainModel(examples: readonly Example[], o: SgdOptions, origin: ExampleOrigin): QualityModel {
   const weights = new Float32Array(1 << o.config.bucket_bits);
   const state = { bias: 0 };
   if (o.dim === 0) sgdLinear(examples, o, weights, state);
   else sgdLowRank(examples, o, weights, state);
   const training: TrainingInfo = {
-    ...info,
+    text_field: origin.text_field,
+    label_field: origin.label_field,
+    positive: origin.positive,
+    holdout: origin.holdout,
     seed: o.seed,
     epochs: o.epochs,
     lr: o.lr,
@@ -52,7 +53,7 @@ export function trainModel(
     dim: o.dim,
     docs: examples.length,
     positives: examples.filter((e) => e.y === 1).length,
-  } as TrainingInfo;
+  };
   return { config: o.config, weights, bias: Math.fround(state.bias), training };
 }
 

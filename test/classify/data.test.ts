@@ -86,6 +86,16 @@ describe('loadExamples', () => {
     expect(warnings).toEqual(['classifier: skipped 1 rows without a string field "text"']);
   });
 
+  it('skips bad records with one warning naming the first', async () => {
+    const file = path.join(dir, 'bad.jsonl');
+    writeFileSync(file, '{"text": "ok", "label": 1}\n{not json\n{"text": "ok2", "label": 0}\n');
+    const warnings: string[] = [];
+    const ex = await loadExamples(src({ files: [file] }), (m) => warnings.push(m));
+    expect(ex.map((e) => e.y)).toEqual([1, 0]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^classifier: skipped 1 bad records, the first: .*bad\.jsonl:2: /);
+  });
+
   it.each<[string, Partial<ExampleSource>, RegExp]>([
     ['a string label without --positive', { files: [labelled] }, /l\.jsonl#1: label field "label" is "hq"/],
     [
