@@ -9,6 +9,7 @@ import { DATAMILL_VERSION } from '../plan/plan.js';
 import { classifierEvalCommand, classifierTrainCommand } from './classifier.js';
 import { planCommand, schemaCommand, stagesCommand, validateCommand } from './info.js';
 import { inspectCommand } from './inspect.js';
+import { lmQueryCommand } from './lm-query.js';
 import { lmTrainCommand } from './lm-train.js';
 import { runCommand } from './run.js';
 import { statsCommand } from './stats.js';
@@ -241,6 +242,18 @@ function addLmCommands(program: Command): void {
     .option('--tmp-dir <dir>', 'where sorted runs go (default: the system temp dir)')
     .option('--json', 'print the summary as JSON')
     .action((f: string[], o) => lmTrainCommand(f, o));
+  lm.command('query')
+    .description(
+      "score each line as KenLM's query does (<s> … </s>): per-word log10 and n-gram length, Total, OOV; then perplexity",
+    )
+    .argument('<model>', 'ARPA model (plain, gzip or zstd)')
+    .argument('[file]', 'text, one sentence per line (plain, gzip or zstd; default stdin)')
+    .option(
+      '--normalize',
+      "cc_net's line normalisation first (lowercase, strip accents, digits to 0, punctuation)",
+    )
+    .option('--summary', 'only the perplexity summary (KenLM query -v summary)')
+    .action((m: string, f: string | undefined, o) => lmQueryCommand(m, f, o));
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -241,7 +241,8 @@ class HashedModel implements NgramModel {
       }
     }
     // Back off from the full context to the matched one: add bo of contexts of length >= matched.
-    for (let j = length; j <= ctxLen; j++) prob += this.ctxBo[j - 1] as number;
+    // KenLM adds in float (FullScoreReturn.prob is a float): round like it so printed digits match.
+    for (let j = length; j <= ctxLen; j++) prob = Math.fround(prob + (this.ctxBo[j - 1] as number));
     // Swap the state buffers: no allocation per word.
     const ctxBo = this.ctxBo;
     this.ctxIds = nextIds;
@@ -256,8 +257,9 @@ class HashedModel implements NgramModel {
   scoreIds(ids: ArrayLike<number>, count: number): number {
     this.begin();
     let total = 0;
-    for (let i = 0; i < count; i++) total += this.next(ids[i] as number);
-    return total + this.next(this.eosId);
+    // A float total as KenLM's python `score` keeps it (cc_net sums these per line).
+    for (let i = 0; i < count; i++) total = Math.fround(total + this.next(ids[i] as number));
+    return Math.fround(total + this.next(this.eosId));
   }
 
   scoreSentence(words: readonly string[]): { log10Prob: number; oov: number } {
@@ -267,9 +269,9 @@ class HashedModel implements NgramModel {
     for (const word of words) {
       const id = this.vocab.index(word);
       if (id === 0) oov++;
-      total += this.next(id);
+      total = Math.fround(total + this.next(id));
     }
-    return { log10Prob: total + this.next(this.eosId), oov };
+    return { log10Prob: Math.fround(total + this.next(this.eosId)), oov };
   }
 
   scoreWords(words: readonly string[], context: { bos?: boolean; eos?: boolean } = {}): WordScore[] {

