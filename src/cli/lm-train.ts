@@ -53,10 +53,10 @@ export async function lmTrainCommand(files: string[], flags: LmTrainFlags): Prom
     trainer.addLine(flags.normalize === true ? ccnetNormalize(line, CCNET_DEFAULTS) : line);
   if (stats.missing_text > 0)
     warn(`lm train: ${stats.missing_text} records without a string "${flags.textField}" field skipped`);
-  const writer = new ArpaWriter(flags.order, flags.tmpDir ?? os.tmpdir());
+  const writer = new ArpaWriter(flags.order, flags.tmpDir ?? os.tmpdir(), trainer.vocab.words);
   let summary: TrainSummary;
   try {
-    summary = trainer.finish((k, words, p, b) => writer.entry(k, words, p, b));
+    summary = trainer.finish((k, ids, p, b) => writer.entry(k, ids, p, b));
     await writer.finish(flags.out);
   } catch (err) {
     writer.abort();

@@ -5,7 +5,7 @@
  * their raw count. Padded windows with `<s>` in second position (`<s> <s> a`) stand for the lower-order
  * n-gram after the padding (`<s> a`) and are not highest-order entries.
  */
-import type { RecordCursor, RecordSorter } from './sorter.js';
+import { copyWords, type RecordCursor, type RecordSorter } from './sorter.js';
 import { BOS } from './vocab.js';
 
 /** Counts of n-grams per order and t[order-1][c] = how many have adjusted count c (c < 5). */
@@ -53,7 +53,7 @@ export function adjustCounts(
   const g = new Uint32Array(order);
   let pending = full.next();
   while (pending) {
-    g.set(full.rec.subarray(0, order));
+    copyWords(g, 0, full.rec, 0, order);
     let c = full.rec[order]!;
     // Equal n-grams from different count runs are adjacent: sum them.
     while ((pending = full.next()) && sameWords(full.rec, g, order)) c += full.rec[order]!;
@@ -85,7 +85,7 @@ export function adjustCounts(
   return stats;
 
   function start(k: number, from: number, adj: number, raw: number): void {
-    lowIds[k]!.set(g.subarray(from, from + k));
+    copyWords(lowIds[k]!, 0, g, from, k);
     lowAdj[k] = adj;
     lowRaw[k] = raw;
   }

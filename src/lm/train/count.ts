@@ -5,7 +5,7 @@
  * merged (equal n-grams summed by the reader of the cursor) before adjusted counts.
  */
 
-import { type RecordCursor, RecordSorter, suffixCompare } from './sorter.js';
+import { type RecordCursor, RecordSorter, suffixOrder } from './sorter.js';
 import { BOS, EOS } from './vocab.js';
 
 /** lmplz's probing tables run at a similar fill; higher fills make probe chains long. */
@@ -33,15 +33,15 @@ export class NgramCounter {
   ) {
     this.w = order + 1;
     // The table starts small and doubles up to the budget; a doubling holds the old and the new table
-    // (1.5× the final size) and a spill's sort index adds 4 bytes per used slot: both count.
+    // (1.5× the final size) and a spill's two sort index arrays add 8 bytes per used slot: both count.
     let slots = 1 << 4;
-    while (1.5 * slots * 2 * (4 * this.w + 4 * MAX_LOAD) <= budgetBytes) slots *= 2;
+    while (1.5 * slots * 2 * (4 * this.w + 8 * MAX_LOAD) <= budgetBytes) slots *= 2;
     this.maxSlots = slots;
     const initial = Math.min(slots, 1 << 16);
     this.table = new Uint32Array(initial * this.w);
     this.mask = initial - 1;
     this.limit = Math.floor(initial * MAX_LOAD);
-    this.sorter = new RecordSorter(this.w, suffixCompare(order), 0, tmpDir);
+    this.sorter = new RecordSorter(this.w, suffixOrder(order), 0, tmpDir);
     this.window = new Uint32Array(64);
   }
 

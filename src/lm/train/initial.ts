@@ -6,7 +6,7 @@
  * float32, step by step, as lmplz computes them.
  */
 import { type Discount, discounted } from './discount.js';
-import type { RecordCursor, RecordSorter } from './sorter.js';
+import { copyWords, type RecordCursor, type RecordSorter } from './sorter.js';
 import { BOS, UNK } from './vocab.js';
 
 const f = Math.fround;
@@ -77,12 +77,12 @@ export function higherInitial(
     const gamma = gammaOf(d, n, denominator);
     for (let i = 0; i < size; i++) {
       const at = i * (k + 1);
-      out.set(group.subarray(at, at + k));
+      copyWords(out, 0, group, at, k);
       out[k] = floatBits(f(discounted(d, group[at + k]!) / denominator));
       out[k + 1] = floatBits(gamma);
       bySuffix.push(out);
     }
-    ctx.set(group.subarray(0, k - 1));
+    copyWords(ctx, 0, group, 0, k - 1);
     ctx[k - 1] = floatBits(gamma);
     contexts.push(ctx);
     size = 0;
@@ -95,7 +95,7 @@ export function higherInitial(
       bigger.set(group);
       group = bigger;
     }
-    group.set(rec.subarray(0, k + 1), size * (k + 1));
+    copyWords(group, size * (k + 1), rec, 0, k + 1);
     size++;
   }
   if (size > 0) flush();

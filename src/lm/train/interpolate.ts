@@ -8,7 +8,7 @@
  */
 import { bitsFloat } from './initial.js';
 import { log10f } from './log10f.js';
-import type { RecordCursor } from './sorter.js';
+import { copyWords, type RecordCursor } from './sorter.js';
 import { BOS, EOS, UNK } from './vocab.js';
 
 const f = Math.fround;
@@ -65,7 +65,7 @@ export function interpolate(input: InterpolateInput, sink: EntrySink): void {
     const cur = bySuffix[k - 1]!;
     const suffix = stack[k - 1]!;
     while (live[k - 1] && endsWith(cur.rec, suffix, k)) {
-      stack[k]!.set(cur.rec.subarray(0, k));
+      copyWords(stack[k]!, 0, cur.rec, 0, k);
       const prob = bitsFloat(cur.rec[k]!);
       const gamma = bitsFloat(cur.rec[k + 1]!);
       const p = f(prob + f(gamma * probs[k - 1]!));

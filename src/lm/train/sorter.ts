@@ -11,6 +11,12 @@ import { RunReader } from '../../dedup/runs.js';
 /** Three-way comparison of the records at word offsets `ai` of `a` and `bi` of `b`. */
 export type RecordCompare = (a: Uint32Array, ai: number, b: Uint32Array, bi: number) => number;
 
+/** A sort order: the comparison (for merging runs) and the key words, least significant first (for sorting). */
+export interface RecordOrder {
+  compare: RecordCompare;
+  lsd: readonly number[];
+}
+
 /** A pull-based view of records in sorted order: `rec` holds the current record after `next()` is true. */
 export interface RecordCursor {
   readonly rec: Uint32Array;
@@ -33,14 +39,17 @@ export class RecordSorter {
   /** Records spilled to disk so far (for the summary). */
   spilledRecords = 0;
 
+  private readonly compare: RecordCompare;
+
   constructor(
     readonly width: number,
-    readonly compare: RecordCompare,
+    readonly order: RecordOrder,
     budgetBytes: number,
     readonly tmpDir: string,
   ) {
-    // 4 bytes per word plus 4 for the sort index; at least a few records so tiny budgets still progress.
-    this.capacity = Math.max(16, Math.floor(budgetBytes / (4 * width + 4)));
+    this.compare = order.compare;
+    // 4 bytes per word plus 8 for the two radix-sort index arrays; a few records at least, so tiny budgets progress.
+    this.capacity = Math.max(16, Math.floor(budgetBytes / (4 * width + 8)));
   }
 
   /** Copies `width` words of `src` from offset `off`. */
@@ -56,7 +65,7 @@ export class RecordSorter {
   spill(buf: Uint32Array, n: number): void {
     if (n === 0) return;
     const file = path.join(this.tmpDir, `run-${process.pid}-${runSerial++}.u32`);
-    writeRun(file, buf, sortedIndex(buf, n, this.width, this.compare), this.width);
+    writeRun(file, buf, sortedIndex(buf, n, this.width, this.order.lsd), this.width);
     this.runs.push(file);
     this.spilledRecords += n;
     if (buf === this.buf) this.n = 0;
@@ -79,7 +88,7 @@ export class RecordSorter {
     this.buf = null;
     this.n = 0;
     if (this.runs.length === 0)
-      return new MemoryCursor(mem ?? new Uint32Array(0), memN, this.width, this.compare);
+      return new MemoryCursor(mem ?? new Uint32Array(0), memN, this.width, this.order.lsd);
     if (mem !== null && memN > 0 && mem !== extra) this.spill(mem, memN);
     while (this.runs.length > MAX_FAN_IN) this.mergeFirstRuns();
     return new MergeCursor(this.runs.splice(0), this.width, this.compare);
@@ -105,10 +114,29 @@ export class RecordSorter {
   }
 }
 
-function sortedIndex(buf: Uint32Array, n: number, w: number, cmp: RecordCompare): Uint32Array {
-  const idx = new Uint32Array(n);
+/**
+ * Record indices in order: a stable LSD radix sort, 16 bits of one key word per pass (a second pass only
+ * when ids reach 65536). A comparison sort with a callback took a fifth of a 5-gram training's time.
+ */
+function sortedIndex(buf: Uint32Array, n: number, w: number, lsd: readonly number[]): Uint32Array {
+  let idx = new Uint32Array(n);
+  let tmp = new Uint32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((x, y) => cmp(buf, x * w, buf, y * w));
+  const count = new Uint32Array(65537);
+  for (const word of lsd) {
+    let max = 0;
+    for (let i = 0; i < n; i++) if (buf[i * w + word]! > max) max = buf[i * w + word]!;
+    for (let shift = 0; shift < 32 && max >>> shift > 0; shift += 16) {
+      count.fill(0);
+      for (let i = 0; i < n; i++) count[((buf[idx[i]! * w + word]! >>> shift) & 0xffff) + 1]!++;
+      for (let d = 1; d <= 65536; d++) count[d]! += count[d - 1]!;
+      for (let i = 0; i < n; i++) {
+        const r = idx[i]!;
+        tmp[count[(buf[r * w + word]! >>> shift) & 0xffff]!++] = r;
+      }
+      [idx, tmp] = [tmp, idx];
+    }
+  }
   return idx;
 }
 
@@ -118,7 +146,7 @@ function writeRun(file: string, buf: Uint32Array, idx: Uint32Array, w: number): 
     const out = new Uint32Array(Math.min(idx.length, WRITE_CHUNK_RECORDS) * w);
     let k = 0;
     for (let i = 0; i < idx.length; i++) {
-      out.set(buf.subarray(idx[i]! * w, idx[i]! * w + w), k * w);
+      copyWords(out, k * w, buf, idx[i]! * w, w);
       if (++k * w === out.length) {
         writeSync(fd, out);
         k = 0;
@@ -139,10 +167,10 @@ class MemoryCursor implements RecordCursor {
     private buf: Uint32Array,
     n: number,
     private readonly w: number,
-    cmp: RecordCompare,
+    lsd: readonly number[],
   ) {
     this.rec = new Uint32Array(w);
-    this.idx = sortedIndex(buf, n, w, cmp);
+    this.idx = sortedIndex(buf, n, w, lsd);
   }
 
   next(): boolean {
@@ -237,8 +265,25 @@ class MergeCursor implements RecordCursor {
   }
 }
 
+/** Copies `n` words from `src[from..]` to `dst[to..]` (a loop: `subarray` would allocate a view per record). */
+export function copyWords(dst: Uint32Array, to: number, src: Uint32Array, from: number, n: number): void {
+  for (let i = 0; i < n; i++) dst[to + i] = src[from + i]!;
+}
+
 /** Suffix order (lmplz's SuffixOrder, lm/common/compare.hh): compare the n-gram's words last to first. */
-export function suffixCompare(order: number): RecordCompare {
+export function suffixOrder(order: number): RecordOrder {
+  return { compare: suffixCompare(order), lsd: Array.from({ length: order }, (_, i) => i) };
+}
+
+/** Context order (lmplz's ContextOrder): the context (all but the last word) last to first, then the last word. */
+export function contextOrder(order: number): RecordOrder {
+  return {
+    compare: contextCompare(order),
+    lsd: [order - 1, ...Array.from({ length: order - 1 }, (_, i) => i)],
+  };
+}
+
+function suffixCompare(order: number): RecordCompare {
   return (a, ai, b, bi) => {
     for (let i = order - 1; i >= 0; i--) {
       const d = a[ai + i]! - b[bi + i]!;
@@ -248,8 +293,7 @@ export function suffixCompare(order: number): RecordCompare {
   };
 }
 
-/** Context order (lmplz's ContextOrder): the context (all but the last word) last to first, then the last word. */
-export function contextCompare(order: number): RecordCompare {
+function contextCompare(order: number): RecordCompare {
   return (a, ai, b, bi) => {
     for (let i = order - 2; i >= 0; i--) {
       const d = a[ai + i]! - b[bi + i]!;

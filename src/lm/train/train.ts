@@ -12,7 +12,7 @@ import { NgramCounter } from './count.js';
 import { computeDiscount, type Discount, discountProblem, FALLBACK_DISCOUNT } from './discount.js';
 import { higherInitial, unigramInitial } from './initial.js';
 import { type EntrySink, interpolate } from './interpolate.js';
-import { contextCompare, type RecordCursor, RecordSorter, suffixCompare } from './sorter.js';
+import { contextOrder, type RecordCursor, type RecordOrder, RecordSorter, suffixOrder } from './sorter.js';
 import { lineWords, TrainVocab } from './vocab.js';
 
 export interface TrainOptions {
@@ -74,9 +74,8 @@ export class LmTrainer {
     this.counter.addSentence(this.ids, n);
   }
 
-  finish(
-    sink: (order: number, words: string, log10Prob: number, log10Backoff: number | undefined) => void,
-  ): TrainSummary {
+  /** Estimates the model and streams its entries (word ids; `vocab.words` has their text) to `sink`. */
+  finish(sink: EntrySink): TrainSummary {
     try {
       return this.estimate(sink);
     } finally {
@@ -84,25 +83,19 @@ export class LmTrainer {
     }
   }
 
-  private sorter(
-    width: number,
-    compare: ReturnType<typeof suffixCompare>,
-    sorters: RecordSorter[],
-  ): RecordSorter {
+  private sorter(width: number, order: RecordOrder, sorters: RecordSorter[]): RecordSorter {
     // At most 2·order+1 sorters hold buffers at once (adjusted counts of every order, then probabilities
     // and contexts), so each gets that share of the half budget.
-    const s = new RecordSorter(width, compare, this.opts.memoryBytes / (4 * this.opts.order + 2), this.dir);
+    const s = new RecordSorter(width, order, this.opts.memoryBytes / (4 * this.opts.order + 2), this.dir);
     sorters.push(s);
     return s;
   }
 
-  private estimate(
-    sink: (order: number, words: string, p: number, b: number | undefined) => void,
-  ): TrainSummary {
+  private estimate(sink: EntrySink): TrainSummary {
     const N = this.opts.order;
     const all: RecordSorter[] = [];
     const full = this.counter.finish();
-    const byContext = Array.from({ length: N }, (_, k) => this.sorter(k + 2, contextCompare(k + 1), all));
+    const byContext = Array.from({ length: N }, (_, k) => this.sorter(k + 2, contextOrder(k + 1), all));
     const unigram = new Float64Array(this.vocab.size);
     const stats = adjustCounts(N, full, byContext, unigram);
     const discounts: Discount[] = [];
@@ -121,20 +114,14 @@ export class LmTrainer {
     const bySuffix: RecordCursor[] = [emptyCursor()];
     const contexts: RecordCursor[] = [];
     for (let k = 2; k <= N; k++) {
-      const suffixSorter = this.sorter(k + 2, suffixCompare(k), all);
-      const ctxSorter = this.sorter(k, suffixCompare(k - 1), all);
+      const suffixSorter = this.sorter(k + 2, suffixOrder(k), all);
+      const ctxSorter = this.sorter(k, suffixOrder(k - 1), all);
       higherInitial(k, byContext[k - 1]!.finish(), discounts[k - 1]!, suffixSorter, ctxSorter);
       bySuffix.push(suffixSorter.finish());
       contexts.push(ctxSorter.finish());
     }
     const uni = unigramInitial(unigram, discounts[0]!);
-    const words = this.vocab.words;
-    const entry: EntrySink = (k, ids, p, b) => {
-      let text = words[ids[0]!]!;
-      for (let i = 1; i < k; i++) text += ` ${words[ids[i]!]!}`;
-      sink(k, text, p, b);
-    };
-    interpolate({ order: N, unigramProb: uni.prob, unigramGamma: uni.gamma, bySuffix, contexts }, entry);
+    interpolate({ order: N, unigramProb: uni.prob, unigramGamma: uni.gamma, bySuffix, contexts }, sink);
     return {
       sentences: this.counter.sentences,
       tokens: this.counter.tokens,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { adjustCounts } from '../../../src/lm/train/adjust.js';
 import { NgramCounter } from '../../../src/lm/train/count.js';
 import { computeDiscount, discountProblem } from '../../../src/lm/train/discount.js';
-import { RecordSorter, suffixCompare } from '../../../src/lm/train/sorter.js';
+import { RecordSorter, suffixOrder } from '../../../src/lm/train/sorter.js';
 import { TrainVocab } from '../../../src/lm/train/vocab.js';
 import { train } from './helpers.js';
 
@@ -20,7 +20,7 @@ function adjusted(lines: string[], order: number): Map<string, number> {
   }
   const out = Array.from(
     { length: order },
-    (_, k) => new RecordSorter(k + 2, suffixCompare(k + 1), 1 << 20, os.tmpdir()),
+    (_, k) => new RecordSorter(k + 2, suffixOrder(k + 1), 1 << 20, os.tmpdir()),
   );
   const unigram = new Float64Array(vocab.size);
   adjustCounts(order, counter.finish(), out, unigram);

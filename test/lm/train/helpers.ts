@@ -33,10 +33,11 @@ export async function train(
   });
   for (const l of lines) trainer.addLine(l);
   const dir = tempDir('lmtrain');
-  const writer = new ArpaWriter(order, dir);
+  const writer = new ArpaWriter(order, dir, trainer.vocab.words);
   const entries = new Map<string, Entry>();
-  const summary = trainer.finish((k, words, p, b) => {
-    writer.entry(k, words, p, b);
+  const summary = trainer.finish((k, ids, p, b) => {
+    writer.entry(k, ids, p, b);
+    const words = Array.from(ids.subarray(0, k), (id) => trainer.vocab.words[id]).join(' ');
     entries.set(words, { prob: p, backoff: b });
   });
   const out = path.join(dir, 'model.arpa');
