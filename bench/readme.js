@@ -79,7 +79,27 @@ function classifierTable(c) {
   ].join('\n');
 }
 
-const tables = { io: ioTable, filters: filtersTable, quality: qualityTable, classifier: classifierTable };
+function lmTrainTable(t) {
+  const row = (label, r) =>
+    `| ${label} | ${r.memory} | ${r.wall_s} s | ${r.mb_per_s} MB/s | ${r.peak_rss_mb} MB | ${r.counts.map((c) => c.toLocaleString('en-US')).join(' / ')} | ${r.spilled_records.toLocaleString('en-US')} | ${r.arpa_mb} MB |`;
+  return [
+    '| model | `--memory` | wall | text MB/s | peak RSS | n-grams per order | records spilled | ARPA |',
+    '|---|---|---|---|---|---|---|---|',
+    row('3-gram', t.runs.o3),
+    row('5-gram', t.runs.o5),
+    row('5-gram', t.runs.o5_256MB),
+    '',
+    `Corpus: ${t.corpus}, ${t.corpus_bytes} of text (${t.runs.o3.tokens.toLocaleString('en-US')} tokens, vocabulary ${t.runs.o3.vocab.toLocaleString('en-US')}); measured ${t.date.slice(0, 10)} at commit ${t.commit}. ${t.provisional}`,
+  ].join('\n');
+}
+
+const tables = {
+  io: ioTable,
+  filters: filtersTable,
+  quality: qualityTable,
+  classifier: classifierTable,
+  'lm-train': lmTrainTable,
+};
 for (const [suite, render] of Object.entries(tables)) {
   if (!results.suites[suite]) continue;
   const re = new RegExp(`<!-- bench:${suite} -->\\n[\\s\\S]*?<!-- /bench:${suite} -->`);
