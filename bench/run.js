@@ -3,6 +3,7 @@
 import { runClassifier } from './classifier.js';
 import { runFilters } from './filters.js';
 import { runIo } from './io.js';
+import { runLmTrain } from './lm-train.js';
 import { runQuality } from './quality.js';
 
 const args = process.argv.slice(2);
@@ -10,7 +11,13 @@ const flag = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const suites = { io: runIo, filters: runFilters, quality: runQuality, classifier: runClassifier };
+const suites = {
+  io: runIo,
+  filters: runFilters,
+  quality: runQuality,
+  classifier: runClassifier,
+  'lm-train': runLmTrain,
+};
 const only = flag('suite', undefined);
 const bytes = flag('bytes', '500MB');
 for (const [name, run] of Object.entries(suites)) {
