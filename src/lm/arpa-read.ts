@@ -19,6 +19,8 @@ const COUNT_LINE = /^ngram\s+(\d+)\s*=\s*(\d+)$/;
 const SECTION_LINE = /^\\(\d+)-grams:$/;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const NEG_INF = /^-inf(inity)?$/i;
+/** KenLM separates ARPA fields by ASCII spaces and tabs only (kARPASpaces): U+FEFF or U+00A0 can be words. */
+const EDGE_SPACE = /^[ \t\r\v\f]+|[ \t\r\v\f]+$/g;
 
 /** Parses an ARPA log10 value; NaN when the token is not a number. */
 function parseLog10(token: string): number {
@@ -51,7 +53,7 @@ export async function loadArpa(file: string, options: ArpaLoadOptions): Promise<
     if (next.done) break;
     const [lineNo, raw] = next.value;
     state.lastLine = lineNo;
-    const line = raw.trim();
+    const line = raw.replace(EDGE_SPACE, '');
     if (line === '') continue;
     if (line.startsWith('\\')) {
       if (line === '\\end\\') {
@@ -92,7 +94,7 @@ async function readHeader(file: string, lines: AsyncGenerator<[number, string]>)
     const next = await lines.next();
     if (next.done) throw inputError(`${file}:${lastLine}`, 'no \\data\\ line, expected an ARPA model');
     lastLine = next.value[0];
-    if (next.value[1].trim() === '\\data\\') break;
+    if (next.value[1].replace(EDGE_SPACE, '') === '\\data\\') break;
   }
   const counts: number[] = [];
   for (;;) {
@@ -100,7 +102,7 @@ async function readHeader(file: string, lines: AsyncGenerator<[number, string]>)
     if (next.done) throw inputError(`${file}:${lastLine}`, 'unexpected end of file in the \\data\\ header');
     const [lineNo, raw] = next.value;
     lastLine = lineNo;
-    const line = raw.trim();
+    const line = raw.replace(EDGE_SPACE, '');
     if (line === '') continue;
     const m = COUNT_LINE.exec(line);
     if (!m) {

@@ -3,6 +3,7 @@
  * probing tables (query.ts). Built through `NgramModelBuilder` by the ARPA reader and the trainer.
  */
 import { BLANK_PROB, extendHi, extendLo, fixLo, NgramTable, startHi, startLo } from './query.js';
+import { SentenceScorer } from './score-sentence.js';
 import { Vocab } from './vocab.js';
 
 /**
@@ -36,6 +37,10 @@ export interface NgramModel {
   scoreWords(words: readonly string[], context?: { bos?: boolean; eos?: boolean }): WordScore[];
   /** Id of a word (0 = `<unk>` for unknown words). */
   wordId(word: string): number;
+  /** Id of `text.slice(start, end)` without making the substring (0 = `<unk>`). */
+  wordIdSpan(text: string, start: number, end: number): number;
+  /** Id of a word from its unfinished hash lanes (vocab.ts WORD_*; 0 = `<unk>`). */
+  wordIdHash(h1: number, h2: number, length: number): number;
   /** log10 P of the sentence of word ids `ids[0..count)` with `<s>`/`</s>`; no allocation. */
   scoreIds(ids: ArrayLike<number>, count: number): number;
 }
@@ -83,17 +88,16 @@ export class NgramModelBuilder {
       hi = extendHi(hi, w);
       lo = fixLo(extendLo(lo, w));
       const table = this.tables[m] as NgramTable;
+      const { at, fresh } = table.entryFor(hi, lo);
       if (m < n) {
         // A missing suffix gets a blank so leftward lookups extend through it (KenLM FixSRI).
-        const { slot, fresh } = table.slotFor(hi, lo);
-        if (fresh) table.prob[slot] = BLANK_PROB;
+        if (fresh) table.f[at + 2] = BLANK_PROB;
         continue;
       }
-      const { slot, fresh } = table.slotFor(hi, lo);
-      if (fresh || table.prob[slot] === BLANK_PROB) table.real++;
+      if (fresh || table.f[at + 2] === BLANK_PROB) table.real++;
       else this.duplicates++;
-      table.prob[slot] = log10Prob;
-      if (table.backoff) table.backoff[slot] = log10Backoff;
+      table.f[at + 2] = log10Prob;
+      if (table.stride === 4) table.f[at + 3] = log10Backoff;
     }
   }
 
@@ -169,6 +173,7 @@ class HashedModel implements NgramModel {
   private readonly eosId: number;
   /** n-gram length used by the last `next` call. */
   private lastLength = 0;
+  private readonly scorer: SentenceScorer;
 
   constructor(
     readonly order: number,
@@ -185,16 +190,25 @@ class HashedModel implements NgramModel {
     this.nextBo = new Float64Array(order);
     this.bosId = vocab.index('<s>');
     this.eosId = vocab.index('</s>');
+    this.scorer = new SentenceScorer({ order, uniProb, uniBo, tables });
   }
 
   get bytes(): number {
-    let b = this.uniProb.byteLength + this.uniBo.byteLength;
+    let b = this.uniProb.byteLength + this.uniBo.byteLength + this.vocab.bytes;
     for (const t of this.tables) if (t) b += t.bytes;
     return b;
   }
 
   wordId(word: string): number {
     return this.vocab.index(word);
+  }
+
+  wordIdSpan(text: string, start: number, end: number): number {
+    return this.vocab.indexSpan(text, start, end);
+  }
+
+  wordIdHash(h1: number, h2: number, length: number): number {
+    return this.vocab.indexHash(h1, h2, length);
   }
 
   private begin(): void {
@@ -224,9 +238,10 @@ class HashedModel implements NgramModel {
       hi = extendHi(hi, w);
       lo = fixLo(extendLo(lo, w));
       const table = this.tables[k + 1] as NgramTable;
-      const slot = table.find(hi, lo);
-      if (slot < 0) break;
-      const p = table.prob[slot] as number;
+      const at = table.find(hi, lo);
+      if (at < 0) break;
+      const f = table.f;
+      const p = f[at + 2] as number;
       // KenLM reports a blank's length (model_test.cc Blanks: "higher looking" has length 2) while its
       // stored prob equals the backed-off value; adding the context back-offs below gives the same sum.
       matched = k + 1;
@@ -236,7 +251,7 @@ class HashedModel implements NgramModel {
       }
       if (k + 1 < N) {
         nextIds[k] = w;
-        nextBo[k] = (table.backoff as Float32Array)[slot] as number;
+        nextBo[k] = f[at + 3] as number;
         found = k + 1;
       }
     }
@@ -255,11 +270,7 @@ class HashedModel implements NgramModel {
   }
 
   scoreIds(ids: ArrayLike<number>, count: number): number {
-    this.begin();
-    let total = 0;
-    // A float total as KenLM's python `score` keeps it (cc_net sums these per line).
-    for (let i = 0; i < count; i++) total = Math.fround(total + this.next(ids[i] as number));
-    return Math.fround(total + this.next(this.eosId));
+    return this.scorer.score(ids, count, this.bosId, this.eosId);
   }
 
   scoreSentence(words: readonly string[]): { log10Prob: number; oov: number } {

@@ -6,8 +6,11 @@
  * whitespace-separated words of the normalised line (Python `str.split()`), which is what a word-level
  * ARPA model (e.g. one from `datamill lm train`) expects.
  */
+
+import { isPySpaceCode } from '../text/python.js';
 import { type CcnetNormalizeOptions, ccnetNormalize } from './ccnet-normalize.js';
 import type { NgramModel } from './model.js';
+import { asciiLineIds } from './perplexity-ascii.js';
 
 export interface PerplexityOptions extends CcnetNormalizeOptions {
   /** cc_net DocLM `normalize` (default true there). */
@@ -22,10 +25,7 @@ export interface DocScore {
   length: number;
 }
 
-/** Word separators of Python `str.split()` (White_Space plus \x1c-\x1f). */
-const SPLIT_RE = /[\t-\r \u001c-\u001f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-
-/** Reusable id buffer per thread: scoring allocates only the token strings. */
+/** Reusable id buffer per thread: scoring allocates no string per token. */
 let ids = new Int32Array(1024);
 
 /** Scores `text` line by line; `out` is filled and returned (no allocation per document). */
@@ -41,19 +41,45 @@ export function scoreDocument(
   for (;;) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    scoreLine(model, text.slice(start, end), o, out);
+    const n = o.normalize ? asciiLineIds(model, text, start, end, o.lowercase, o.digits_to_zero, ids) : -1;
+    if (n >= 0) addLine(model, n, o, out);
+    else if (o.normalize) scoreLine(model, ccnetNormalize(text.slice(start, end), o), 0, -1, o, out);
+    else scoreLine(model, text, start, end, o, out);
     if (nl < 0) break;
     start = nl + 1;
   }
   return out;
 }
 
-function scoreLine(model: NgramModel, raw: string, o: PerplexityOptions, out: DocScore): void {
-  const line = o.normalize ? ccnetNormalize(raw, o) : raw;
-  const tokens = line.split(SPLIT_RE);
+/** Scores `line[start, end)` (end -1 = the whole string) split as Python `str.split()` splits. */
+function scoreLine(
+  model: NgramModel,
+  line: string,
+  start: number,
+  end: number,
+  o: PerplexityOptions,
+  out: DocScore,
+): void {
+  const stop = end < 0 ? line.length : end;
   let n = 0;
-  if (tokens.length > ids.length) ids = new Int32Array(tokens.length * 2);
-  for (const t of tokens) if (t !== '') ids[n++] = model.wordId(t);
+  let i = start;
+  while (i < stop) {
+    while (i < stop && isPySpaceCode(line.charCodeAt(i))) i++;
+    if (i === stop) break;
+    const w = i;
+    while (i < stop && !isPySpaceCode(line.charCodeAt(i))) i++;
+    if (n === ids.length) {
+      const grown = new Int32Array(ids.length * 2);
+      grown.set(ids);
+      ids = grown;
+    }
+    ids[n++] = model.wordIdSpan(line, w, i);
+  }
+  addLine(model, n, o, out);
+}
+
+/** Adds the sentence `ids[0..n)` to the document's sums. */
+function addLine(model: NgramModel, n: number, o: PerplexityOptions, out: DocScore): void {
   if (n === 0 && !o.score_empty_lines) return;
   out.log10Prob += model.scoreIds(ids, n);
   out.length += n + 1;

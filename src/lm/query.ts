@@ -47,84 +47,85 @@ export function extendLo(lo: number, id: number): number {
 export const BLANK_PROB = 1;
 
 /**
- * Open-addressing table of one order: keys interleaved (hi, lo) in a Uint32Array, (0, 0) = empty, linear
- * probing from a multiply-shift slot. `prob` holds log10 probabilities (`BLANK_PROB` for blanks),
- * `backoff` log10 back-off weights (absent for the highest order, which has none).
+ * Open-addressing table of one order, one entry per slot interleaved in one buffer so a lookup touches one
+ * cache line (KenLM's probing entries are packed the same way): [hi, lo, prob, backoff] as u32/f32 views,
+ * stride 4, or [hi, lo, prob], stride 3, for the highest order, which has no back-off. lo 0 = empty slot.
+ * `prob` is a log10 probability (`BLANK_PROB` for blanks); linear probing from a multiply-shift slot.
  */
 export class NgramTable {
-  keys: Uint32Array;
-  prob: Float32Array;
-  backoff: Float32Array | undefined;
+  data: Uint32Array;
+  f: Float32Array;
+  readonly stride: number;
   capacity: number;
   size = 0;
   /** Real (non-blank) entries. */
   real = 0;
 
   constructor(expected: number, withBackoff: boolean) {
-    // KenLM's probing multiplier is 1.5 (lm/config.cc `probing_multiplier`): load factor <= 2/3.
-    this.capacity = Math.max(8, Math.ceil(expected * 1.5) + 1);
-    this.keys = new Uint32Array(this.capacity * 2);
-    this.prob = new Float32Array(this.capacity);
-    this.backoff = withBackoff ? new Float32Array(this.capacity) : undefined;
+    this.stride = withBackoff ? 4 : 3;
+    this.capacity = capacityFor(expected);
+    this.data = new Uint32Array(this.capacity * this.stride);
+    this.f = new Float32Array(this.data.buffer);
   }
 
-  /** Slot of the key, or -1. `lo` is never 0 for a stored key (see `fixLo`). */
+  /** Entry offset (slot × stride) of the key, or -1. `lo` is never 0 for a stored key (see `fixLo`). */
   find(hi: number, lo: number): number {
-    const keys = this.keys;
+    const d = this.data;
     const cap = this.capacity;
+    const stride = this.stride;
     // lo * cap < 2^53, so the float product is exact: a multiply-shift slot for any capacity.
     let slot = Math.floor((lo * cap) / 4294967296);
     for (;;) {
-      const k = slot * 2;
-      const klo = keys[k + 1] as number;
+      const at = slot * stride;
+      const klo = d[at + 1] as number;
       if (klo === 0) return -1;
-      if (klo === lo && keys[k] === hi) return slot;
+      if (klo === lo && d[at] === hi) return at;
       slot = slot + 1 === cap ? 0 : slot + 1;
     }
   }
 
-  /** Slot for the key, inserting an empty entry (prob 0, backoff 0) when absent; grows at 2/3 load. */
-  slotFor(hi: number, lo: number): { slot: number; fresh: boolean } {
+  /** Entry offset for the key, inserting an empty entry (prob 0, backoff 0) when absent; grows at 2/3 load. */
+  entryFor(hi: number, lo: number): { at: number; fresh: boolean } {
     const found = this.find(hi, lo);
-    if (found >= 0) return { slot: found, fresh: false };
-    if ((this.size + 1) * 3 > this.capacity * 2) this.grow();
-    const keys = this.keys;
-    const cap = this.capacity;
-    let slot = Math.floor((lo * cap) / 4294967296);
-    while (keys[slot * 2 + 1] !== 0) slot = slot + 1 === cap ? 0 : slot + 1;
-    keys[slot * 2] = hi;
-    keys[slot * 2 + 1] = lo;
+    if (found >= 0) return { at: found, fresh: false };
+    if ((this.size + 1) * 3 > this.capacity * 2) this.resize(this.size * 2 + 8);
+    const at = this.emptyEntry(lo);
+    this.data[at] = hi;
+    this.data[at + 1] = lo;
     this.size++;
-    return { slot, fresh: true };
+    return { at, fresh: true };
   }
 
-  /** Rehashes into a table sized for `size` entries (shrinks after over-estimated header counts). */
-  resize(expected: number): void {
-    const old = { keys: this.keys, prob: this.prob, backoff: this.backoff, cap: this.capacity };
-    this.capacity = Math.max(8, Math.ceil(expected * 1.5) + 1);
-    this.keys = new Uint32Array(this.capacity * 2);
-    this.prob = new Float32Array(this.capacity);
-    this.backoff = old.backoff ? new Float32Array(this.capacity) : undefined;
+  private emptyEntry(lo: number): number {
     const cap = this.capacity;
-    for (let s = 0; s < old.cap; s++) {
-      const lo = old.keys[s * 2 + 1] as number;
+    let slot = Math.floor((lo * cap) / 4294967296);
+    while (this.data[slot * this.stride + 1] !== 0) slot = slot + 1 === cap ? 0 : slot + 1;
+    return slot * this.stride;
+  }
+
+  /** Rehashes into a table sized for `expected` entries (shrinks after over-estimated header counts). */
+  resize(expected: number): void {
+    const old = this.data;
+    const stride = this.stride;
+    this.capacity = capacityFor(Math.max(expected, this.size));
+    this.data = new Uint32Array(this.capacity * stride);
+    this.f = new Float32Array(this.data.buffer);
+    for (let at = 0; at < old.length; at += stride) {
+      const lo = old[at + 1] as number;
       if (lo === 0) continue;
-      let slot = Math.floor((lo * cap) / 4294967296);
-      while (this.keys[slot * 2 + 1] !== 0) slot = slot + 1 === cap ? 0 : slot + 1;
-      this.keys[slot * 2] = old.keys[s * 2] as number;
-      this.keys[slot * 2 + 1] = lo;
-      this.prob[slot] = old.prob[s] as number;
-      if (this.backoff && old.backoff) this.backoff[slot] = old.backoff[s] as number;
+      const to = this.emptyEntry(lo);
+      for (let k = 0; k < stride; k++) this.data[to + k] = old[at + k] as number;
     }
   }
 
-  private grow(): void {
-    this.resize(this.size * 2 + 8);
-  }
-
   get bytes(): number {
-    return this.keys.byteLength + this.prob.byteLength + (this.backoff?.byteLength ?? 0);
+    return this.data.byteLength;
   }
+}
+
+/** KenLM's probing multiplier is 1.5 (lm/config.cc `probing_multiplier`): load factor <= 2/3. */
+function capacityFor(expected: number): number {
+  return Math.max(8, Math.ceil(expected * 1.5) + 1);
 }
 
 /** A stored key's low half is never 0 (0 marks an empty slot); maps 0 to 1 for insert and lookup alike. */
