@@ -55,7 +55,14 @@ export class LmTrainer {
   constructor(private readonly opts: TrainOptions) {
     if (!Number.isInteger(opts.order) || opts.order < 1 || opts.order > 5)
       throw new RangeError(`lm train: order must be 1..5, got ${opts.order}`);
-    this.dir = mkdtempSync(path.join(opts.tmpDir, 'datamill-lm-'));
+    try {
+      this.dir = mkdtempSync(path.join(opts.tmpDir, 'datamill-lm-'));
+    } catch (err) {
+      throw new DatamillError(
+        'usage',
+        `lm train: cannot create a temp directory in ${opts.tmpDir} (${(err as Error).message})`,
+      );
+    }
     // Half the budget counts; the sorters of the later steps share the other half (see sorterBudget).
     this.counter = new NgramCounter(opts.order, opts.memoryBytes / 2, this.dir);
   }
