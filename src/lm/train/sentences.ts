@@ -16,7 +16,7 @@ export interface SentenceSource {
   warn(message: string): void;
 }
 
-/** Input counters for the summary. */
+/** Input counters for the summary (`bytes`: UTF-8 bytes of the text read). */
 export interface InputStats {
   files: number;
   documents: number;
@@ -40,7 +40,7 @@ export async function* sentenceLines(
       const input = file.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
       for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
         stats.documents++;
-        stats.bytes += line.length + 1;
+        stats.bytes += Buffer.byteLength(line, 'utf8') + 1;
         yield line;
       }
       continue;
@@ -55,7 +55,7 @@ export async function* sentenceLines(
           continue;
         }
         stats.documents++;
-        stats.bytes += text.length;
+        stats.bytes += Buffer.byteLength(text, 'utf8');
         yield* text.split('\n');
       }
     }
