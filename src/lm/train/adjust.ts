@@ -5,7 +5,8 @@
  * their raw count. Padded windows with `<s>` in second position (`<s> <s> a`) stand for the lower-order
  * n-gram after the padding (`<s> a`) and are not highest-order entries.
  */
-import { copyWords, type RecordCursor, type RecordSorter } from './sorter.js';
+import { copyWords, type RecordCursor } from './order.js';
+import type { RecordSorter } from './sorter.js';
 import { BOS } from './vocab.js';
 
 /** Counts of n-grams per order and t[order-1][c] = how many have adjusted count c (c < 5). */

@@ -5,7 +5,8 @@
  * merged (equal n-grams summed by the reader of the cursor) before adjusted counts.
  */
 
-import { type RecordCursor, RecordSorter, suffixOrder } from './sorter.js';
+import { type RecordCursor, suffixOrder } from './order.js';
+import { RecordSorter } from './sorter.js';
 import { BOS, EOS } from './vocab.js';
 
 /** lmplz's probing tables run at a similar fill; higher fills make probe chains long. */

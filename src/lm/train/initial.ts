@@ -6,7 +6,8 @@
  * float32, step by step, as lmplz computes them.
  */
 import { type Discount, discounted } from './discount.js';
-import { copyWords, type RecordCursor, type RecordSorter } from './sorter.js';
+import { copyWords, type RecordCursor } from './order.js';
+import type { RecordSorter } from './sorter.js';
 import { BOS, UNK } from './vocab.js';
 
 const f = Math.fround;

@@ -8,7 +8,7 @@
  */
 import { bitsFloat } from './initial.js';
 import { log10f } from './log10f.js';
-import { copyWords, type RecordCursor } from './sorter.js';
+import { copyWords, type RecordCursor } from './order.js';
 import { BOS, EOS, UNK } from './vocab.js';
 
 const f = Math.fround;

@@ -4,25 +4,10 @@
  * memory when it fits and through sorted runs on disk merged k-way when it does not. Both paths give the
  * same order, so the model does not depend on the memory budget.
  */
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { RunReader } from '../../dedup/runs.js';
-
-/** Three-way comparison of the records at word offsets `ai` of `a` and `bi` of `b`. */
-export type RecordCompare = (a: Uint32Array, ai: number, b: Uint32Array, bi: number) => number;
-
-/** A sort order: the comparison (for merging runs) and the key words, least significant first (for sorting). */
-export interface RecordOrder {
-  compare: RecordCompare;
-  lsd: readonly number[];
-}
-
-/** A pull-based view of records in sorted order: `rec` holds the current record after `next()` is true. */
-export interface RecordCursor {
-  readonly rec: Uint32Array;
-  next(): boolean;
-  close(): void;
-}
+import { MemoryCursor, MergeCursor, sortedIndex } from './cursors.js';
+import { copyWords, type RecordCompare, type RecordCursor, type RecordOrder } from './order.js';
 
 /** More runs than this are merged in a first pass, so open files stay few (one chunk buffer each). */
 const MAX_FAN_IN = 64;
@@ -114,32 +99,6 @@ export class RecordSorter {
   }
 }
 
-/**
- * Record indices in order: a stable LSD radix sort, 16 bits of one key word per pass (a second pass only
- * when ids reach 65536). A comparison sort with a callback took a fifth of a 5-gram training's time.
- */
-function sortedIndex(buf: Uint32Array, n: number, w: number, lsd: readonly number[]): Uint32Array {
-  let idx = new Uint32Array(n);
-  let tmp = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  const count = new Uint32Array(65537);
-  for (const word of lsd) {
-    let max = 0;
-    for (let i = 0; i < n; i++) if (buf[i * w + word]! > max) max = buf[i * w + word]!;
-    for (let shift = 0; shift < 32 && max >>> shift > 0; shift += 16) {
-      count.fill(0);
-      for (let i = 0; i < n; i++) count[((buf[idx[i]! * w + word]! >>> shift) & 0xffff) + 1]!++;
-      for (let d = 1; d <= 65536; d++) count[d]! += count[d - 1]!;
-      for (let i = 0; i < n; i++) {
-        const r = idx[i]!;
-        tmp[count[(buf[r * w + word]! >>> shift) & 0xffff]!++] = r;
-      }
-      [idx, tmp] = [tmp, idx];
-    }
-  }
-  return idx;
-}
-
 function writeRun(file: string, buf: Uint32Array, idx: Uint32Array, w: number): void {
   const fd = openSync(file, 'w');
   try {
@@ -156,149 +115,4 @@ function writeRun(file: string, buf: Uint32Array, idx: Uint32Array, w: number): 
   } finally {
     closeSync(fd);
   }
-}
-
-class MemoryCursor implements RecordCursor {
-  readonly rec: Uint32Array;
-  private i = -1;
-  private readonly idx: Uint32Array;
-
-  constructor(
-    private buf: Uint32Array,
-    n: number,
-    private readonly w: number,
-    lsd: readonly number[],
-  ) {
-    this.rec = new Uint32Array(w);
-    this.idx = sortedIndex(buf, n, w, lsd);
-  }
-
-  next(): boolean {
-    if (++this.i >= this.idx.length) {
-      this.close();
-      return false;
-    }
-    const at = this.idx[this.i]! * this.w;
-    for (let j = 0; j < this.w; j++) this.rec[j] = this.buf[at + j]!;
-    return true;
-  }
-
-  close(): void {
-    this.buf = new Uint32Array(0);
-  }
-}
-
-/** K-way merge of run files with a binary heap over each run's current record (copied out of RunReader). */
-class MergeCursor implements RecordCursor {
-  readonly rec: Uint32Array;
-  private readonly readers: RunReader[];
-  private readonly heads: Uint32Array[];
-  private heap: number[] = [];
-  private started = false;
-
-  constructor(
-    private readonly files: string[],
-    private readonly w: number,
-    private readonly cmp: RecordCompare,
-  ) {
-    this.rec = new Uint32Array(w);
-    this.readers = files.map((f) => new RunReader(f, w * 4));
-    this.heads = files.map(() => new Uint32Array(w));
-  }
-
-  private load(r: number): void {
-    const reader = this.readers[r]!;
-    const head = this.heads[r]!;
-    for (let j = 0; j < this.w; j++) head[j] = reader.data.getUint32(reader.at + 4 * j, true);
-  }
-
-  private less(i: number, j: number): boolean {
-    const a = this.heap[i]!;
-    const b = this.heap[j]!;
-    const c = this.cmp(this.heads[a]!, 0, this.heads[b]!, 0);
-    return c < 0 || (c === 0 && a < b);
-  }
-
-  private down(i: number): void {
-    const h = this.heap;
-    for (;;) {
-      const l = 2 * i + 1;
-      let m = i;
-      if (l < h.length && this.less(l, m)) m = l;
-      if (l + 1 < h.length && this.less(l + 1, m)) m = l + 1;
-      if (m === i) return;
-      [h[i], h[m]] = [h[m]!, h[i]!];
-      i = m;
-    }
-  }
-
-  next(): boolean {
-    if (!this.started) {
-      this.started = true;
-      this.readers.forEach((r, i) => {
-        if (!r.done) {
-          this.load(i);
-          this.heap.push(i);
-        }
-      });
-      for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i);
-    } else if (this.heap.length > 0) {
-      const top = this.heap[0]!;
-      if (this.readers[top]!.next()) this.load(top);
-      else {
-        const last = this.heap.pop()!;
-        if (this.heap.length > 0 && last !== top) this.heap[0] = last;
-      }
-      if (this.heap.length > 0) this.down(0);
-    }
-    if (this.heap.length === 0) {
-      this.close();
-      return false;
-    }
-    this.rec.set(this.heads[this.heap[0]!]!);
-    return true;
-  }
-
-  close(): void {
-    for (const r of this.readers) r.close();
-    for (const f of this.files) rmSync(f, { force: true });
-  }
-}
-
-/** Copies `n` words from `src[from..]` to `dst[to..]` (a loop: `subarray` would allocate a view per record). */
-export function copyWords(dst: Uint32Array, to: number, src: Uint32Array, from: number, n: number): void {
-  for (let i = 0; i < n; i++) dst[to + i] = src[from + i]!;
-}
-
-/** Suffix order (lmplz's SuffixOrder, lm/common/compare.hh): compare the n-gram's words last to first. */
-export function suffixOrder(order: number): RecordOrder {
-  return { compare: suffixCompare(order), lsd: Array.from({ length: order }, (_, i) => i) };
-}
-
-/** Context order (lmplz's ContextOrder): the context (all but the last word) last to first, then the last word. */
-export function contextOrder(order: number): RecordOrder {
-  return {
-    compare: contextCompare(order),
-    lsd: [order - 1, ...Array.from({ length: order - 1 }, (_, i) => i)],
-  };
-}
-
-function suffixCompare(order: number): RecordCompare {
-  return (a, ai, b, bi) => {
-    for (let i = order - 1; i >= 0; i--) {
-      const d = a[ai + i]! - b[bi + i]!;
-      if (d !== 0) return d;
-    }
-    return 0;
-  };
-}
-
-function contextCompare(order: number): RecordCompare {
-  return (a, ai, b, bi) => {
-    for (let i = order - 2; i >= 0; i--) {
-      const d = a[ai + i]! - b[bi + i]!;
-      if (d !== 0) return d;
-    }
-    return a[ai + order - 1]! - b[bi + order - 1]!;
-  };
 }

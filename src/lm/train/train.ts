@@ -12,7 +12,8 @@ import { NgramCounter } from './count.js';
 import { computeDiscount, type Discount, discountProblem, FALLBACK_DISCOUNT } from './discount.js';
 import { higherInitial, unigramInitial } from './initial.js';
 import { type EntrySink, interpolate } from './interpolate.js';
-import { contextOrder, type RecordCursor, type RecordOrder, RecordSorter, suffixOrder } from './sorter.js';
+import { contextOrder, type RecordCursor, type RecordOrder, suffixOrder } from './order.js';
+import { RecordSorter } from './sorter.js';
 import { lineWords, TrainVocab } from './vocab.js';
 
 export interface TrainOptions {

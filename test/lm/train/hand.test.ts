@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { adjustCounts } from '../../../src/lm/train/adjust.js';
 import { NgramCounter } from '../../../src/lm/train/count.js';
 import { computeDiscount, discountProblem } from '../../../src/lm/train/discount.js';
-import { RecordSorter, suffixOrder } from '../../../src/lm/train/sorter.js';
+import { suffixOrder } from '../../../src/lm/train/order.js';
+import { RecordSorter } from '../../../src/lm/train/sorter.js';
 import { TrainVocab } from '../../../src/lm/train/vocab.js';
 import { train } from './helpers.js';
 
