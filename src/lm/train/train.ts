@@ -85,6 +85,8 @@ export class LmTrainer {
   /** Estimates the model and streams its entries (word ids; `vocab.words` has their text) to `sink`. */
   finish(sink: EntrySink): TrainSummary {
     try {
+      if (this.counter.sentences === 0)
+        throw new DatamillError('input_format', 'lm train: no sentences in the input (no line has a word)');
       return this.estimate(sink);
     } finally {
       rmSync(this.dir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ describe('datamill lm train (built CLI)', () => {
   for (let i = 0; i < lines.length; i += 3)
     docs.push(JSON.stringify({ id: i, text: lines.slice(i, i + 3).join('\n') }));
   writeFileSync(path.join(dir, 'corpus.txt'), `${lines.join('\n')}\n`);
+  writeFileSync(path.join(dir, 'empty.txt'), '\n  \n');
   writeFileSync(path.join(dir, 'docs.jsonl'), `${docs.join('\n')}\n`);
   mkdirSync(path.join(dir, 'run', 'data'), { recursive: true });
   writeFileSync(path.join(dir, 'run', 'data', 'part-00000.jsonl'), `${docs.join('\n')}\n`);
@@ -68,6 +69,7 @@ describe('datamill lm train (built CLI)', () => {
     [['--order', '6', '-o', 'x.arpa', 'corpus.txt'], 2, /--order must be 1\.\.5/],
     [['--order', '3', '-o', 'x.txt', 'corpus.txt'], 2, /--out must end in \.arpa/],
     [['--order', '3', '-o', 'x.arpa', '--from-run', '.'], 3, /not a run directory/],
+    [['--order', '3', '-o', 'x.arpa', 'empty.txt'], 3, /no sentences in the input/],
     [
       ['--order', '5', '-o', 'x.arpa', '--no-discount-fallback', 'corpus.txt'],
       3,
