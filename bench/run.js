@@ -4,6 +4,7 @@ import { runClassifier } from './classifier.js';
 import { runFilters } from './filters.js';
 import { runIo } from './io.js';
 import { runLmTrain } from './lm-train.js';
+import { runMinhash } from './minhash.js';
 import { runQuality } from './quality.js';
 
 const args = process.argv.slice(2);
@@ -17,6 +18,7 @@ const suites = {
   quality: runQuality,
   classifier: runClassifier,
   'lm-train': runLmTrain,
+  minhash: runMinhash,
 };
 const only = flag('suite', undefined);
 const bytes = flag('bytes', '500MB');

@@ -19,6 +19,35 @@ export function minhashSignatureFile(workDir: string, task: number): string {
   return path.join(workDir, 'signatures', `t${task}.bin`);
 }
 
+/**
+ * Documents whose band-0 bucket is sampled (1 in 64 buckets) keep their id and signature in
+ * `samples/t<task>.json`, so the report can show duplicate pairs with their estimated Jaccard; both members
+ * of a band-0 pair share the bucket, so every sampled pair has both signatures. ~7 MB at 1M documents.
+ */
+export function minhashSampleFile(workDir: string, task: number): string {
+  return path.join(workDir, 'samples', `t${task}.json`);
+}
+
+export interface MinhashSample {
+  ordinal: number;
+  id: string;
+  /** The signature, u32 little-endian, base64. */
+  sig: string;
+}
+
+export function isSampledBucket(bandHashHi: number): boolean {
+  return (bandHashHi & 63) === 0;
+}
+
+export function sigBase64(sig: Uint32Array): string {
+  return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('base64');
+}
+
+export function sigFromBase64(s: string): Uint32Array {
+  const b = Buffer.from(s, 'base64');
+  return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
+}
+
 /** One band's candidate edges: `[u32 observeTasks][edges: u32 taskA, ordinalA, taskB, ordinalB]`. */
 export function minhashEdgeFile(workDir: string, band: number): string {
   return path.join(workDir, 'edges', `b${band}.bin`);

@@ -1,14 +1,19 @@
 import { mkdir } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import path from 'node:path';
 import type { Doc } from '../core/doc.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Observer, StageEnv } from '../stages/define.js';
 import { bandHash, makePermutations } from './minhash-core.js';
 import {
+  isSampledBucket,
   MINHASH_RECORD_BYTES,
+  type MinhashSample,
   minhashCountFile,
   minhashPartialFile,
+  minhashSampleFile,
   minhashSignatureFile,
+  sigBase64,
 } from './minhash-files.js';
 import { charShingles, ShingleScanner } from './minhash-scan.js';
 import { MinhashSigner } from './minhash-simd.js';
@@ -51,6 +56,7 @@ export class MinhashObserver implements Observer {
   private signer: MinhashSigner;
   private sig: Uint32Array;
   private sigs: Uint32Array[] = [];
+  private samples: MinhashSample[] = [];
   private ordinal = 0;
   private scanner: ShingleScanner;
   private charBuf: Int32Array = new Int32Array(1024);
@@ -84,6 +90,8 @@ export class MinhashObserver implements Observer {
       for (let b = 0; b < p.bands; b++) {
         const [hi, lo] = bandHash(this.sig, b, p.rows);
         this.cols[b]!.push(hi, lo, ord);
+        if (b === 0 && isSampledBucket(hi))
+          this.samples.push({ ordinal: ord, id: doc.id, sig: sigBase64(this.sig) });
       }
     }
   }
@@ -97,32 +105,67 @@ export class MinhashObserver implements Observer {
     const count = Buffer.alloc(4);
     count.writeUInt32LE(this.ordinal, 0);
     await writeFileAtomic(minhashCountFile(workDir, taskIndex), count);
+    await mkdir(path.join(workDir, 'samples'), { recursive: true });
+    await writeFileAtomic(minhashSampleFile(workDir, taskIndex), JSON.stringify(this.samples));
     if (this.p.verify) {
       await mkdir(path.join(workDir, 'signatures'), { recursive: true });
-      const k = this.p.bands * this.p.rows;
-      const all = Buffer.alloc(this.sigs.length * k * 4);
-      this.sigs.forEach((s, i) => {
-        for (let j = 0; j < k; j++) all.writeUInt32LE(s[j]!, (i * k + j) * 4);
-      });
+      const all = Buffer.concat(this.sigs.map((s) => Buffer.from(s.buffer, s.byteOffset, s.byteLength)));
       await writeFileAtomic(minhashSignatureFile(workDir, taskIndex), all);
     }
   }
 
   private sortedRun(b: number): Buffer {
     const { data: d, n } = this.cols[b]!;
-    const idx = new Uint32Array(n);
-    for (let i = 0; i < n; i++) idx[i] = i * 3;
-    idx.sort((x, y) => d[x]! - d[y]! || d[x + 1]! - d[y + 1]! || d[x + 2]! - d[y + 2]!);
+    const order = radixOrder(d, n);
     const buf = Buffer.alloc(n * MINHASH_RECORD_BYTES);
+    const out = new Uint32Array(buf.buffer, buf.byteOffset, n * 4);
     const task = this.env.taskIndex;
     for (let k = 0; k < n; k++) {
-      const i = idx[k]!,
-        at = k * MINHASH_RECORD_BYTES;
-      buf.writeUInt32LE(d[i]!, at);
-      buf.writeUInt32LE(d[i + 1]!, at + 4);
-      buf.writeUInt32LE(task, at + 8);
-      buf.writeUInt32LE(d[i + 2]!, at + 12);
+      const i = order[k]! * 3;
+      out[4 * k] = d[i]!;
+      out[4 * k + 1] = d[i + 1]!;
+      out[4 * k + 2] = task;
+      out[4 * k + 3] = d[i + 2]!;
     }
+    if (!LITTLE_ENDIAN) for (let k = 0; k < 4 * n; k++) buf.writeUInt32LE(out[k]!, 4 * k);
     return buf;
   }
 }
+
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/**
+ * Record order (indices into `n` (hi, lo, ordinal) triples) by (hi, lo), then ordinal: a stable LSD radix
+ * sort on four 16-bit digits; ordinals were pushed in increasing order, so stability gives the tie order.
+ * 10× faster than Array.prototype.sort with a comparator (0.48 s of 4 s for 100k documents).
+ */
+function radixOrder(d: Uint32Array, n: number): Uint32Array {
+  let from = new Uint32Array(n);
+  let to = new Uint32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  const counts = new Uint32Array(65536);
+  for (const [field, shift] of DIGITS) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(d[i * 3 + field]! >>> shift) & 0xffff]!++;
+    let sum = 0;
+    for (let v = 0; v < 65536; v++) {
+      const c = counts[v]!;
+      counts[v] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const r = from[i]!;
+      to[counts[(d[r * 3 + field]! >>> shift) & 0xffff]!++] = r;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/** (field, shift) of the digits, least significant first: lo low, lo high, hi low, hi high. */
+const DIGITS: readonly [number, number][] = [
+  [1, 0],
+  [1, 16],
+  [0, 0],
+  [0, 16],
+];

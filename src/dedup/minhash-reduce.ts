@@ -1,10 +1,14 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { estimateJaccard } from './minhash-core.js';
 import {
+  isSampledBucket,
   MINHASH_RECORD_BYTES,
+  type MinhashSample,
   minhashPartialFile,
   minhashRecordLess,
+  minhashSampleFile,
   minhashSignatureFile,
+  sigFromBase64,
 } from './minhash-files.js';
 import { mergeHashGroups, RunReader } from './runs.js';
 
@@ -12,6 +16,28 @@ export interface MinhashReduceOutput {
   counters: Record<string, number>;
   /** Flat (taskA, ordinalA, taskB, ordinalB) quadruples. */
   edges: number[];
+  /** Band 0 only: up to SAMPLE_PAIRS candidate pairs of sampled buckets with their estimated Jaccard. */
+  samplePairs: SamplePair[];
+}
+
+export interface SamplePair {
+  kept_candidate: string;
+  duplicate: string;
+  estimated_jaccard: number;
+}
+
+const SAMPLE_PAIRS = 20;
+
+/** The sampled documents of every task, by `task:ordinal`. */
+function loadSamples(workDir: string, observeTasks: number): Map<string, MinhashSample> {
+  const out = new Map<string, MinhashSample>();
+  for (let t = 0; t < observeTasks; t++) {
+    const file = minhashSampleFile(workDir, t);
+    if (!existsSync(file)) continue;
+    for (const s of JSON.parse(readFileSync(file, 'utf8')) as MinhashSample[])
+      out.set(`${t}:${s.ordinal}`, s);
+  }
+  return out;
 }
 
 /** Reads single signatures (K u32) by (task, ordinal) from the observers' signature files. */
@@ -61,6 +87,8 @@ export function reduceMinhashBand(
     readers.push(new RunReader(minhashPartialFile(workDir, t, band), MINHASH_RECORD_BYTES));
   const sigs = verify ? new SignatureReader(workDir, verify.k) : undefined;
   const edges: number[] = [];
+  const samples = band === 0 ? loadSamples(workDir, observeTasks) : undefined;
+  const samplePairs: SamplePair[] = [];
   let groups = 0;
   let candidates = 0;
   let rejected = 0;
@@ -69,10 +97,12 @@ export function reduceMinhashBand(
       readers,
       minhashRecordLess,
       (v, at) => [v.getUint32(at + 8, true), v.getUint32(at + 12, true)] as const,
-      (_hi, _lo, group) => {
+      (hi, _lo, group) => {
         if (group.length < 2) return;
         groups++;
         const [t0, o0] = group[0]!;
+        if (samples && samplePairs.length < SAMPLE_PAIRS && isSampledBucket(hi))
+          samplePairs.push(...pairsOf(group, samples, SAMPLE_PAIRS - samplePairs.length));
         const s0 = sigs?.read(t0, o0);
         for (let i = 1; i < group.length; i++) {
           const [t, o] = group[i]!;
@@ -94,8 +124,28 @@ export function reduceMinhashBand(
         edges_kept: edges.length / 4,
       },
       edges,
+      samplePairs,
     };
   } finally {
     sigs?.close();
   }
+}
+
+/** Pairs (first member, other) of one sampled bucket, with the MinHash estimate of their Jaccard. */
+function pairsOf(
+  group: readonly (readonly [number, number])[],
+  samples: Map<string, MinhashSample>,
+  max: number,
+): SamplePair[] {
+  const first = samples.get(`${group[0]![0]}:${group[0]![1]}`);
+  if (!first) return [];
+  const a = sigFromBase64(first.sig);
+  const out: SamplePair[] = [];
+  for (let i = 1; i < group.length && out.length < max; i++) {
+    const other = samples.get(`${group[i]![0]}:${group[i]![1]}`);
+    if (!other) continue;
+    const j = estimateJaccard(a, sigFromBase64(other.sig));
+    out.push({ kept_candidate: first.id, duplicate: other.id, estimated_jaccard: Number(j.toFixed(3)) });
+  }
+  return out;
 }

@@ -52,7 +52,9 @@ export async function runMapTask(
     rowSpec,
   });
   const sink: Sink = phase.observe
-    ? await spillSink(spillFile(paths.spill(phase.index), tag))
+    ? phase.noSpill
+      ? NO_SPILL
+      : await spillSink(spillFile(paths.spill(phase.index), tag))
     : await outputSink(plan, task, paths.data, `part-${tag}`, rowSpec, verbatimOk(plan, rowSpec, procs));
   const countOut = phase.observe ? undefined : await tokenCounter(plan);
   try {
@@ -60,9 +62,11 @@ export async function runMapTask(
       stats.records_in += phase.spillFrom === undefined ? batch.records : 0;
       stats.bytes_in += batch.bytes;
       stats.docs_in += batch.docs.length;
-      stats.quarantined += batch.bad.length;
       dom.docs_in += batch.docs.length;
-      if (batch.bad.length) recorder.quarantine(batch.bad);
+      if (batch.bad.length && !phase.reread) {
+        stats.quarantined += batch.bad.length;
+        recorder.quarantine(batch.bad);
+      }
       let docs = batch.docs;
       for (const { id, proc } of procs) {
         const st = stats.stages[id]!;
@@ -98,6 +102,9 @@ export async function runMapTask(
   stats.wall_ms = performance.now() - t0;
   return stats;
 }
+
+/** The sink of an observing phase whose spill would copy the input (`noSpill`): documents go nowhere. */
+const NO_SPILL: Sink = { write: async () => {}, close: async () => [], abort: async () => {} };
 
 async function* source(
   plan: Plan,

@@ -40,12 +40,12 @@ export class DropRecorder {
 
   contextFor(stageId: string, stats: StageStats): BatchContext {
     return {
-      drop: (doc: Doc, reason: string, value?: number | string) => {
+      drop: (doc: Doc, reason: string, value?: number | string, detail?: string) => {
         this.dropsInBatch++;
         addDrop(stats, reason);
         const num = typeof value === 'number' ? value : null;
-        const detail = typeof value === 'string' ? value : null;
-        this.ledger.push({ id: doc.id, stage: stageId, reason, value: num, detail });
+        const text = detail ?? (typeof value === 'string' ? value : null);
+        this.ledger.push({ id: doc.id, stage: stageId, reason, value: num, detail: text });
         if (this.opts.rejectedDir) {
           const row = docToRow(doc, this.opts.rowSpec);
           row.dm = {

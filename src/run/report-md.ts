@@ -50,6 +50,7 @@ export function renderMarkdown(r: Report): string {
   for (const [id, red] of Object.entries(r.reduce)) {
     lines.push('', `## ${id}`, '');
     for (const [k, v] of Object.entries(red.counters)) lines.push(`- ${k}: ${n(v)}`);
+    for (const [k, v] of Object.entries(red.details ?? {})) lines.push('', `### ${k}`, '', ...detailLines(v));
   }
   lines.push(
     '',
@@ -57,4 +58,22 @@ export function renderMarkdown(r: Report): string {
     '',
   );
   return lines.join('\n');
+}
+
+/** A reduce detail as markdown: a list of flat records becomes a table (first 20 rows), anything else JSON. */
+function detailLines(v: unknown): string[] {
+  const rows = Array.isArray(v) ? v.flat() : [v];
+  const flat = rows.every(
+    (r) => r !== null && typeof r === 'object' && Object.values(r).every((x) => typeof x !== 'object'),
+  );
+  if (!flat || rows.length === 0) return ['```json', JSON.stringify(v), '```'];
+  const keys = Object.keys(rows[0] as object);
+  const cell = (x: unknown) => String(x).replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 120);
+  return [
+    `| ${keys.join(' | ')} |`,
+    `|${keys.map(() => '---').join('|')}|`,
+    ...rows
+      .slice(0, 20)
+      .map((r) => `| ${keys.map((k) => cell((r as Record<string, unknown>)[k])).join(' | ')} |`),
+  ];
 }

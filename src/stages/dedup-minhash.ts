@@ -58,9 +58,9 @@ const options = z
       .int()
       .min(1)
       .max(1024)
-      .default(128)
+      .default(256)
       .describe(
-        "Permutation budget for threshold's (bands, rows) choice (128 = datasketch's num_perm default)",
+        "Permutation budget for threshold's (bands, rows) choice (256 = data-juicer's num_permutations; datasketch's default is 128). At threshold 0.8, 256 gives 17×15 and pairwise F1 0.857 on bench/minhash.js's corpus against 0.853 with 128 (9×13); signatures cost little with SIMD",
       ),
     seed: seedOption('the MinHash permutations'),
     verify: z
@@ -73,7 +73,7 @@ const options = z
       .boolean()
       .default(false)
       .describe(
-        'Store dm.dedup_minhash = {cluster_id, cluster_size} on kept documents that had near-duplicates',
+        'Store dm.dedup_minhash = {cluster_id, cluster_size} on kept documents that had near-duplicates (cluster_id = the position of the kept document in manifest order; the ledger names it for every dropped member as detail cluster_id=N)',
       ),
   })
   .strict();
@@ -97,12 +97,20 @@ export function resolveShape(o: Options): { bands: number; rows: number; verifyT
   return { bands: o.bands ?? 14, rows: o.rows ?? 8, verifyThreshold };
 }
 
+/** Counter of the report's cluster size distribution: exact up to 4, then by decade. */
+export function clusterSizeCounter(size: number): string {
+  if (size <= 4) return `clusters_of_${size}`;
+  if (size < 10) return 'clusters_of_5_to_9';
+  if (size < 100) return 'clusters_of_10_to_99';
+  return 'clusters_of_100_or_more';
+}
+
 /** Near-duplicates by MinHash LSH: observe (signatures → band hashes) → reduce (per band: edges) → apply (union-find, drop). */
 export default defineStage({
   name: 'dedup-minhash',
   kind: 'global',
   description:
-    'Drops near-duplicate documents (MinHash LSH over DataTrove-style word 5-grams, union-find clusters); the first document of each cluster in manifest order is kept; reason near_duplicate, value = cluster size.',
+    'Drops near-duplicate documents (MinHash LSH over DataTrove-style word 5-grams, union-find clusters); the first document of each cluster in manifest order is kept; reason near_duplicate, value = cluster size, ledger detail cluster_id=N (the position of the kept document in manifest order).',
   options,
   preservesRow: () => true,
   reduceTasks: (o) => resolveShape(o).bands,
@@ -122,7 +130,7 @@ export default defineStage({
   },
   async reduce(o, env) {
     const { bands, rows, verifyThreshold } = resolveShape(o);
-    const { counters, edges } = reduceMinhashBand(
+    const { counters, edges, samplePairs } = reduceMinhashBand(
       env.workDir,
       env.taskIndex,
       env.observeTasks,
@@ -144,6 +152,7 @@ export default defineStage({
         similarity: s,
         p_candidate: Number(candidateProbability(s, bands, rows).toFixed(4)),
       }));
+      details.duplicate_pairs_sample = samplePairs;
     }
     return { counters, details };
   },
@@ -160,12 +169,13 @@ export default defineStage({
           const size = clusters.size[g] ?? 1;
           const keeper = clusters.keeper[g] ?? g;
           if (keeper !== g) {
-            ctx.drop(doc, 'near_duplicate', size);
+            ctx.drop(doc, 'near_duplicate', size, `cluster_id=${keeper}`);
             continue;
           }
           if (size > 1) {
             ctx.count('clusters');
             ctx.count('cluster_members', size);
+            ctx.count(clusterSizeCounter(size));
             if (o.annotate) dmOf(doc).dedup_minhash = { cluster_id: g, cluster_size: size };
           }
           kept.push(doc);

@@ -3,8 +3,11 @@ import type { ZodObjectAny, z } from '../core/schema.js';
 
 /** What a stage sees while processing one batch. Drops go through `drop`, which counts and records. */
 export interface BatchContext {
-  /** Records a dropped document with a snake_case reason and the value that decided it. */
-  drop(doc: Doc, reason: string, value?: number | string): void;
+  /**
+   * Records a dropped document with a snake_case reason and the value that decided it; `detail` (or a
+   * string value) goes to the ledger's detail column, e.g. which document it duplicates.
+   */
+  drop(doc: Doc, reason: string, value?: number | string, detail?: string): void;
   /** Adds to a named counter shown in the report under this stage. */
   count(counter: string, n?: number): void;
   /** Adds a value to a named distribution (histogram in the report). */

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -91,11 +91,11 @@ function putBytes(name: string, bytes: Buffer): string {
   return p;
 }
 
-function recipe(file: string, onBad: string, out: string): string {
+function recipe(file: string, onBad: string, out: string, stages = '[]'): string {
   return writeRecipe(
     dir,
     `${out}.yaml`,
-    `inputs:\n  - path: ${file}\noutput:\n  dir: ${out}\n  format: jsonl\nruntime:\n  on_bad_record: ${onBad}\n  workers: 1\nstages: []\n`,
+    `inputs:\n  - path: ${file}\noutput:\n  dir: ${out}\n  format: jsonl\nruntime:\n  on_bad_record: ${onBad}\n  workers: 1\nstages: ${stages}\n`,
   );
 }
 
@@ -122,6 +122,19 @@ describe('bad input through the CLI', () => {
         .split('\n');
       expect(q).toHaveLength(quarantined!);
       expect(JSON.parse(q[0]!)).toMatchObject({ where: expect.any(String), message: expect.any(String) });
+    },
+  );
+
+  it.each(cases.filter((c) => c.quarantined !== undefined))(
+    '$name: counted once when a global stage first rereads the input',
+    ({ name, make, quarantined }) => {
+      const out = `out-qg-${name.replace(/\W+/g, '-')}`;
+      const r = datamill(['run', recipe(make(), 'quarantine', out, '[{ stage: dedup-exact }]'), '--quiet']);
+      expect(r.status).toBe(0);
+      const report = readReport(path.join(dir, out));
+      expect(report.documents.quarantined).toBe(quarantined);
+      expect(report.documents.balanced).toBe(true);
+      expect(readdirSync(path.join(dir, out, 'quarantine'))).toEqual(['part-p0-00000-0000.jsonl']);
     },
   );
 

@@ -22,7 +22,18 @@ describe('planPhases', () => {
   it('chains two global stages', () => {
     const phases = planPhases(refs('g', 'g'), 2, lookup);
     expect(phases.map((p) => p.name)).toEqual(['0-map', '1-reduce-g0', '2-map', '3-reduce-g1', '4-map']);
-    expect(phases[2]).toMatchObject({ spillFrom: 0, apply: 'g0', observe: 'g1' });
+    // The first global stage observes the input as read: no spill, its apply phase rereads the input.
+    expect(phases[0]).toMatchObject({ noSpill: true, observe: 'g0' });
+    expect(phases[2]).toMatchObject({ reread: true, apply: 'g0', observe: 'g1' });
+    expect(phases[2]).not.toHaveProperty('spillFrom');
     expect(phases[4]).toMatchObject({ spillFrom: 2, apply: 'g1', stages: [] });
+    expect(phases[4]).not.toHaveProperty('reread');
+  });
+
+  it('spills when map stages run before the global stage', () => {
+    const phases = planPhases(refs('m', 'g'), 2, lookup);
+    expect(phases[0]).toMatchObject({ stages: ['m0'], observe: 'g1' });
+    expect(phases[0]).not.toHaveProperty('noSpill');
+    expect(phases[2]).toMatchObject({ spillFrom: 0, apply: 'g1' });
   });
 });

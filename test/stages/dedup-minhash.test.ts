@@ -103,7 +103,7 @@ describe('dedup-minhash', () => {
     const ids = new Set(kept.map((d) => d.id));
     expect(pairs.filter((p) => p.high && !ids.has(p.copy)).length).toBeGreaterThanOrEqual(18);
     expect(pairs.filter((p) => !p.high && !ids.has(p.copy))).toEqual([]);
-    expect(report.reduce['dedup-minhash'].details.shape[0]).toMatchObject({ bands: 9, rows: 13 });
+    expect(report.reduce['dedup-minhash'].details.shape[0]).toMatchObject({ bands: 17, rows: 15 });
   });
 
   it('rejects candidates below the verify threshold', () => {
