@@ -8,9 +8,10 @@
  */
 
 import { isPySpaceCode } from '../text/python.js';
-import { type CcnetNormalizeOptions, ccnetNormalize } from './ccnet-normalize.js';
+import type { CcnetNormalizeOptions } from './ccnet-normalize.js';
 import type { NgramModel } from './model.js';
 import { asciiLineIds } from './perplexity-ascii.js';
+import { unicodeLineIds } from './perplexity-unicode.js';
 
 export interface PerplexityOptions extends CcnetNormalizeOptions {
   /** cc_net DocLM `normalize` (default true there). */
@@ -41,14 +42,36 @@ export function scoreDocument(
   for (;;) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    const n = o.normalize ? asciiLineIds(model, text, start, end, o.lowercase, o.digits_to_zero, ids) : -1;
-    if (n >= 0) addLine(model, n, o, out);
-    else if (o.normalize) scoreLine(model, ccnetNormalize(text.slice(start, end), o), 0, -1, o, out);
+    if (o.normalize) normalizedLine(model, text, start, end, o, out);
     else scoreLine(model, text, start, end, o, out);
     if (nl < 0) break;
     start = nl + 1;
   }
   return out;
+}
+
+/** Scores `text[start, end)` normalised the cc_net way, through the fused ASCII or Unicode path. */
+function normalizedLine(
+  model: NgramModel,
+  text: string,
+  start: number,
+  end: number,
+  o: PerplexityOptions,
+  out: DocScore,
+): void {
+  for (;;) {
+    let n = asciiLineIds(model, text, start, end, o.lowercase, o.digits_to_zero, ids);
+    if (n < 0) {
+      const line = text.slice(start, end);
+      n = unicodeLineIds(model, o.lowercase ? line.toLowerCase() : line, o, ids);
+    }
+    if (n >= 0) {
+      addLine(model, n, o, out);
+      return;
+    }
+    // More words than the id buffer holds: grow it and rescan.
+    ids = new Int32Array(ids.length * 2);
+  }
 }
 
 /** Scores `line[start, end)` (end -1 = the whole string) split as Python `str.split()` splits. */

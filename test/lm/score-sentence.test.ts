@@ -6,8 +6,11 @@
 import { expect, it } from 'vitest';
 import { loadArpa } from '../../src/lm/arpa-read.js';
 import { ccnetNormalize } from '../../src/lm/ccnet-normalize.js';
+import { NgramModelBuilder } from '../../src/lm/model.js';
 import { type PerplexityOptions, scoreDocument } from '../../src/lm/perplexity.js';
+import { pySplit } from '../../src/text/python.js';
 import { describeWithData, sharedPath } from '../helpers/shared-data.js';
+import { readJsonlRows } from '../helpers/stage-harness.js';
 
 function xorshift(seed: number): () => number {
   let x = seed;
@@ -106,4 +109,67 @@ describeWithData('sentence scorer equivalence', () => {
       expect(got.log10Prob, JSON.stringify(text)).toBeCloseTo(expected, 9);
     }
   });
+
+  it.each([
+    [{}],
+    [{ lowercase: false }],
+    [{ strip_accents: false, digits_to_zero: false }],
+    [{ punctuation: 'remove' }],
+    [{ punctuation: 'keep' }],
+  ] as Partial<PerplexityOptions>[][])(
+    'the Unicode fast path equals normalise + split + score (%j)',
+    async (overrides) => {
+      const o = { ...CCNET, ...overrides };
+      const rows = readJsonlRows(sharedPath('multilingual/udhr2_388.jsonl.gz'));
+      const pieces = [
+        'Crème',
+        'ΟΔΥΣΣΕΥΣ',
+        'İstanbul',
+        '١٢٣',
+        '—',
+        '…',
+        '«x»',
+        '\u00a0',
+        '\u0085',
+        '\u2000',
+        '\t',
+        'ａｂ',
+        '𝟘𝟙',
+        'looking',
+        'ON',
+        'a',
+      ];
+      const next = xorshift(99);
+      const texts = rows.slice(0, 120).map((r) => String(r.text).slice(0, 400));
+      const docs = Array.from({ length: 120 }, (_, d) => {
+        const extra = Array.from({ length: 8 }, () => pieces[Math.floor(next() * pieces.length)]);
+        return `${texts[d % texts.length]}\n${extra.join(next() < 0.5 ? ' ' : '')}`;
+      });
+      // A model whose vocabulary is every other normalised token, each with its own probability: a token
+      // the fast path hashed differently would score as <unk> (-7) instead.
+      const lines = docs.flatMap((t) => t.split('\n'));
+      const vocab = [...new Set(lines.flatMap((l) => pySplit(ccnetNormalize(l, o))))];
+      const b = new NgramModelBuilder(2);
+      b.add(['<s>'], -1);
+      b.add(['</s>'], -1);
+      b.add(['<unk>'], -7);
+      vocab.forEach((w, i) => {
+        if (i % 2 === 0) b.add([w], -1 - (i % 97) / 100);
+      });
+      const model = b.build();
+      for (const text of docs) {
+        let expected = 0;
+        let length = 0;
+        for (const line of text.split('\n')) {
+          const toks = pySplit(ccnetNormalize(line, o));
+          if (toks.length === 0) continue;
+          expected += model.scoreSentence(toks).log10Prob;
+          length += toks.length + 1;
+        }
+        const got = scoreDocument(model, text, { ...o, score_empty_lines: false });
+        expect(got.length, JSON.stringify(text)).toBe(length);
+        expect(got.log10Prob, JSON.stringify(text)).toBeCloseTo(expected, 6);
+      }
+    },
+  );
 });
