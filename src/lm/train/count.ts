@@ -21,7 +21,7 @@ export class NgramCounter {
   private used = 0;
   private readonly sorter: RecordSorter;
   private window: Uint32Array;
-  /** Tokens counted (words plus one `</s>` per sentence, as lmplz's "Unigram tokens"). */
+  /** Words counted, without `</s>` (lmplz's "Unigram tokens", corpus_count.cc `token_count_`). */
   tokens = 0;
   sentences = 0;
   spills = 0;
@@ -56,7 +56,7 @@ export class NgramCounter {
     for (let i = 0; i < n; i++) win[pad + i] = ids[i]!;
     win[pad + n] = EOS;
     for (let end = pad; end < len; end++) this.insert(win, end - pad, 1);
-    this.tokens += n + 1;
+    this.tokens += n;
     this.sentences++;
   }
 

@@ -30,7 +30,7 @@ export interface TrainOptions {
 
 export interface TrainSummary {
   sentences: number;
-  /** Words plus one `</s>` per sentence (lmplz's "Unigram tokens"). */
+  /** Words read, without `</s>` (lmplz's "Unigram tokens"). */
   tokens: number;
   /** Unigrams, including `<unk>`, `<s>` and `</s>`. */
   vocab: number;
