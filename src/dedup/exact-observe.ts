@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import type { Observer, StageEnv } from '../stages/define.js';
 import { xxh64 } from '../text/xxhash.js';
 import { EXACT_RECORD_BYTES, partialFile } from './exact-files.js';
+import { priorityRank } from './priority.js';
 
 export interface ExactOptions {
   mode: 'bytes' | 'normalized';
@@ -42,12 +43,7 @@ export class ExactObserver implements Observer {
     for (const doc of batch) {
       const [hi, lo] = xxh64(o.mode === 'normalized' ? normalizeForExact(doc.text) : doc.text);
       const b = hi % o.buckets;
-      let rank = 0;
-      if (o.keep === 'priority') {
-        const p = Number(doc.row[o.priority_field]);
-        // Lower rank sorts first and is kept: the highest priority wins; a missing priority loses.
-        rank = Number.isFinite(p) ? -p : Number.POSITIVE_INFINITY;
-      }
+      const rank = o.keep === 'priority' ? priorityRank(doc.row, o.priority_field) : 0;
       this.his[b]!.push(hi);
       this.los[b]!.push(lo);
       this.ranks[b]!.push(rank);

@@ -14,6 +14,11 @@ export function minhashCountFile(workDir: string, task: number): string {
   return path.join(workDir, 'counts', `t${task}.bin`);
 }
 
+/** With `keep: priority`: every document's priority rank (f64 little-endian, lower is kept), by ordinal. */
+export function minhashRankFile(workDir: string, task: number): string {
+  return path.join(workDir, 'ranks', `t${task}.bin`);
+}
+
 /** With `verify`: every document's full signature (K u32, little-endian), indexed by ordinal. */
 export function minhashSignatureFile(workDir: string, task: number): string {
   return path.join(workDir, 'signatures', `t${task}.bin`);

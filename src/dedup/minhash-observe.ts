@@ -11,12 +11,14 @@ import {
   type MinhashSample,
   minhashCountFile,
   minhashPartialFile,
+  minhashRankFile,
   minhashSampleFile,
   minhashSignatureFile,
   sigBase64,
 } from './minhash-files.js';
 import { charShingles, ShingleScanner } from './minhash-scan.js';
 import { MinhashSigner } from './minhash-simd.js';
+import { priorityRank } from './priority.js';
 
 /** What the observer needs of the resolved options. */
 export interface MinhashParams {
@@ -26,6 +28,8 @@ export interface MinhashParams {
   rows: number;
   seed: number;
   verify: boolean;
+  /** keep: priority reads this row field (undefined: keep the first in manifest order). */
+  priorityField?: string;
 }
 
 /** Growable u32 columns (hi, lo, ordinal) of one band. */
@@ -57,6 +61,7 @@ export class MinhashObserver implements Observer {
   private sig: Uint32Array;
   private sigs: Uint32Array[] = [];
   private samples: MinhashSample[] = [];
+  private ranks: number[] = [];
   private ordinal = 0;
   private scanner: ShingleScanner;
   private charBuf: Int32Array = new Int32Array(1024);
@@ -75,6 +80,7 @@ export class MinhashObserver implements Observer {
     const { p } = this;
     for (const doc of batch) {
       const ord = this.ordinal++;
+      if (p.priorityField !== undefined) this.ranks.push(priorityRank(doc.row, p.priorityField));
       let hashes: Int32Array;
       let count: number;
       if (p.char_ngrams === undefined) {
@@ -105,6 +111,11 @@ export class MinhashObserver implements Observer {
     const count = Buffer.alloc(4);
     count.writeUInt32LE(this.ordinal, 0);
     await writeFileAtomic(minhashCountFile(workDir, taskIndex), count);
+    if (this.p.priorityField !== undefined) {
+      await mkdir(path.join(workDir, 'ranks'), { recursive: true });
+      const ranks = Float64Array.from(this.ranks);
+      await writeFileAtomic(minhashRankFile(workDir, taskIndex), Buffer.from(ranks.buffer));
+    }
     await mkdir(path.join(workDir, 'samples'), { recursive: true });
     await writeFileAtomic(minhashSampleFile(workDir, taskIndex), JSON.stringify(this.samples));
     if (this.p.verify) {

@@ -38,3 +38,19 @@ export function bucketsOption(cost: string) {
       `Hash buckets = parallel reduce tasks (8: a few per core on a laptop, raise on a cluster); ${cost}`,
     );
 }
+
+/** The `keep` and `priority_field` options of the dedup stages: which member of a duplicate cluster survives. */
+export function keepOptions() {
+  return {
+    keep: z
+      .enum(['first', 'priority'])
+      .default('first')
+      .describe(
+        "Which copy survives: the first in manifest order, or the one with the highest `priority_field` (ties: first), as DataTrove's document_priority",
+      ),
+    priority_field: z
+      .string()
+      .default('priority')
+      .describe('Numeric field read when keep: priority; documents without it rank lowest'),
+  };
+}

@@ -6,7 +6,7 @@ import { DROP_BIT, decisionFile, encodeDecision, readDecision } from '../dedup/e
 import { ExactObserver } from '../dedup/exact-observe.js';
 import { reduceExactBucket } from '../dedup/exact-reduce.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { bucketsOption } from './_options.js';
+import { bucketsOption, keepOptions } from './_options.js';
 import { defineStage } from './define.js';
 
 const options = z
@@ -17,16 +17,7 @@ const options = z
       .describe(
         'bytes: hash the text as is; normalized: NFKC, lowercase and collapsed whitespace first (catches copies that differ only in case or spacing)',
       ),
-    keep: z
-      .enum(['first', 'priority'])
-      .default('first')
-      .describe(
-        "Which copy survives: the first in manifest order, or the one with the highest `priority_field` (ties: first), as DataTrove's document_priority",
-      ),
-    priority_field: z
-      .string()
-      .default('priority')
-      .describe('Numeric field read when keep: priority; documents without it rank lowest'),
+    ...keepOptions(),
     buckets: bucketsOption('reduce memory is about 8 bytes per duplicate in a bucket'),
     annotate: z
       .boolean()

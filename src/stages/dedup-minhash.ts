@@ -8,7 +8,7 @@ import { encodeEdges, minhashEdgeFile } from '../dedup/minhash-files.js';
 import { MinhashObserver } from '../dedup/minhash-observe.js';
 import { reduceMinhashBand } from '../dedup/minhash-reduce.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { seedOption, stageSeed } from './_options.js';
+import { keepOptions, seedOption, stageSeed } from './_options.js';
 import { defineStage } from './define.js';
 
 const options = z
@@ -63,6 +63,7 @@ const options = z
         "Permutation budget for threshold's (bands, rows) choice (256 = data-juicer's num_permutations; datasketch's default is 128). At threshold 0.8, 256 gives 17×15 and pairwise F1 0.857 on bench/minhash.js's corpus against 0.853 with 128 (9×13); signatures cost little with SIMD",
       ),
     seed: seedOption('the MinHash permutations'),
+    ...keepOptions(),
     verify: z
       .boolean()
       .default(false)
@@ -110,7 +111,7 @@ export default defineStage({
   name: 'dedup-minhash',
   kind: 'global',
   description:
-    'Drops near-duplicate documents (MinHash LSH over DataTrove-style word 5-grams, union-find clusters); the first document of each cluster in manifest order is kept; reason near_duplicate, value = cluster size, ledger detail cluster_id=N (the position of the kept document in manifest order).',
+    'Drops near-duplicate documents (MinHash LSH over DataTrove-style word 5-grams, union-find clusters); the first document of each cluster in manifest order (or the highest priority with keep: priority) is kept; reason near_duplicate, value = cluster size, ledger detail cluster_id=N (the position of the kept document in manifest order).',
   options,
   preservesRow: () => true,
   reduceTasks: (o) => resolveShape(o).bands,
@@ -124,6 +125,7 @@ export default defineStage({
         rows,
         seed: stageSeed(o.seed, env.seed, env.stageId),
         verify: o.verify,
+        priorityField: o.keep === 'priority' ? o.priority_field : undefined,
       },
       env,
     );
@@ -158,7 +160,7 @@ export default defineStage({
   },
   applier(o, env) {
     const { bands } = resolveShape(o);
-    const clusters = clustersFor(env.workDir, bands);
+    const clusters = clustersFor(env.workDir, bands, o.keep === 'priority');
     const base = clusters.offsets[env.taskIndex] ?? 0;
     let ordinal = 0;
     return {

@@ -98,6 +98,27 @@ describe('dedup-minhash', () => {
     expect(curve.find((c) => c.similarity === 0.8)!.p_candidate).toBeCloseTo(0.924, 2);
   });
 
+  it('keeps the highest priority of each cluster with keep: priority', () => {
+    // Copies get priority 2, bases 1 except base0 (3); documents without the field rank lowest.
+    const prio = (d: Record<string, unknown>) => ({
+      ...d,
+      ...(String(d.id).startsWith('copy') ? { priority: 2 } : d.id === 'base0' ? { priority: 3 } : {}),
+    });
+    const { kept, report } = run(
+      files.map((f) => f.map(prio)),
+      '{ keep: priority }',
+      'priority',
+    );
+    const ids = new Set(kept.map((d) => d.id));
+    const dropped = pairs.filter((p) => p.high && !ids.has(p.base));
+    expect(dropped.length + (ids.has('copy0') ? 0 : 1)).toBeGreaterThanOrEqual(18);
+    expect(ids.has('base0')).toBe(true);
+    expect(ids.has('copy0')).toBe(false);
+    for (const p of pairs.filter((q) => q.high && q.base !== 'base0'))
+      expect(ids.has(p.base) && ids.has(p.copy)).toBe(!dropped.includes(p));
+    expect(report.stages[0].dropped.near_duplicate).toBe(90 - kept.length);
+  });
+
   it('chooses bands and rows from threshold and verifies candidates', () => {
     const { kept, report } = run(files, '{ threshold: 0.8, verify: true }', 'threshold');
     const ids = new Set(kept.map((d) => d.id));
