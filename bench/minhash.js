@@ -91,7 +91,7 @@ function round(o) {
 }
 
 /** ~2 KB synthetic English bases with families of copies; cached under bench/corpus. */
-function scaleCorpus(docs) {
+export function scaleCorpus(docs) {
   const dir = path.join(CORPUS, `minhash-${docs}`);
   if (existsSync(path.join(dir, '.complete'))) return dir;
   mkdirSync(dir, { recursive: true });

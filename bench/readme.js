@@ -93,12 +93,40 @@ function lmTrainTable(t) {
   ].join('\n');
 }
 
+function minhashTable(m) {
+  const rows = [];
+  if (m.accuracy) {
+    rows.push(
+      '| recipe options | precision | recall | pairwise F1 |',
+      '|---|---|---|---|',
+      ...Object.values(m.accuracy.configs).map(
+        (c) => `| \`${c.options.replace(/, annotate: true|annotate: true,? ?/, '').replace('{  }', '{}')}\` | ${c.precision} | ${c.recall} | **${c.f1}** |`,
+      ),
+      '',
+      `Accuracy corpus: ${m.accuracy.corpus}; ${m.accuracy.true_pairs.toLocaleString('en-US')} true pairs (exact word 5-gram Jaccard ≥ 0.8); predicted pairs = pairs in the same cluster.`,
+      '',
+    );
+  }
+  rows.push(
+    '| documents (text) | 1 worker | 2 workers | 2 vs 1 | peak RSS (1 / 2 workers) |',
+    '|---|---|---|---|---|',
+    ...m.scale.map(
+      (s) =>
+        `| ${s.docs.toLocaleString('en-US')} (${s.text_mb} MB) | ${s.w1.mb_per_s} MB/s, ${s.w1.docs_per_s.toLocaleString('en-US')} docs/s | ${s.w2.mb_per_s} MB/s, ${s.w2.docs_per_s.toLocaleString('en-US')} docs/s | ${s.speedup_2_over_1}× | ${s.w1.peak_rss_mb} / ${s.w2.peak_rss_mb} MB |`,
+    ),
+    '',
+    `Default options (14 × 8), end to end (read, shingle, sign, bucket, cluster, write); ~2 KB synthetic English documents in families of near-duplicates; measured ${m.date.slice(0, 10)} at commit ${m.commit}.`,
+  );
+  return rows.join('\n');
+}
+
 const tables = {
   io: ioTable,
   filters: filtersTable,
   quality: qualityTable,
   classifier: classifierTable,
   'lm-train': lmTrainTable,
+  minhash: minhashTable,
 };
 for (const [suite, render] of Object.entries(tables)) {
   if (!results.suites[suite]) continue;
