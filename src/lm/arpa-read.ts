@@ -8,7 +8,7 @@
  * THROW_UP). A model without `<unk>` gets KenLM's `<unk>` of log10 -100 (see model.ts), with a warning.
  */
 import { inputError } from '../errors.js';
-import { arpaLines } from './arpa-lines.js';
+import { LineCursor } from './arpa-lines.js';
 import { type NgramModel, NgramModelBuilder, UNKNOWN_MISSING_LOG10 } from './model.js';
 
 export interface ArpaLoadOptions {
@@ -30,7 +30,7 @@ function parseLog10(token: string): number {
 
 /** Reads an ARPA model (plain, gzip or zstd by magic bytes) into the hashed in-memory model. */
 export async function loadArpa(file: string, options: ArpaLoadOptions): Promise<NgramModel> {
-  const lines = arpaLines(file);
+  const lines = new LineCursor(file);
   const declared = await readHeader(file, lines);
   const order = declared.length;
   const builder = new NgramModelBuilder(order);
@@ -49,9 +49,12 @@ export async function loadArpa(file: string, options: ArpaLoadOptions): Promise<
   };
   let ended = false;
   for (;;) {
-    const next = await lines.next();
-    if (next.done) break;
-    const [lineNo, raw] = next.value;
+    const raw = lines.nextSync();
+    if (raw === undefined) {
+      if (await lines.refill()) continue;
+      break;
+    }
+    const lineNo = lines.lineNo;
     state.lastLine = lineNo;
     const line = raw.replace(EDGE_SPACE, '');
     if (line === '') continue;
@@ -83,25 +86,24 @@ export async function loadArpa(file: string, options: ArpaLoadOptions): Promise<
       `unexpected end of file ${where} (${seen[Math.max(0, state.section - 1)]} of ${declared[Math.max(0, state.section - 1)]} entries read), expected \\end\\ (truncated file?)`,
     );
   }
-  await lines.return(undefined);
+  await lines.close();
   return finish(builder, file, declared, seen, state, options);
 }
 
 /** Skips text before `\data\`, reads the `ngram N=count` lines up to `\1-grams:`; returns the counts. */
-async function readHeader(file: string, lines: AsyncGenerator<[number, string]>): Promise<number[]> {
-  let lastLine = 0;
+async function readHeader(file: string, lines: LineCursor): Promise<number[]> {
   for (;;) {
-    const next = await lines.next();
-    if (next.done) throw inputError(`${file}:${lastLine}`, 'no \\data\\ line, expected an ARPA model');
-    lastLine = next.value[0];
-    if (next.value[1].replace(EDGE_SPACE, '') === '\\data\\') break;
+    const raw = await lines.next();
+    if (raw === undefined)
+      throw inputError(`${file}:${lines.lineNo}`, 'no \\data\\ line, expected an ARPA model');
+    if (raw.replace(EDGE_SPACE, '') === '\\data\\') break;
   }
   const counts: number[] = [];
   for (;;) {
-    const next = await lines.next();
-    if (next.done) throw inputError(`${file}:${lastLine}`, 'unexpected end of file in the \\data\\ header');
-    const [lineNo, raw] = next.value;
-    lastLine = lineNo;
+    const raw = await lines.next();
+    if (raw === undefined)
+      throw inputError(`${file}:${lines.lineNo}`, 'unexpected end of file in the \\data\\ header');
+    const lineNo = lines.lineNo;
     const line = raw.replace(EDGE_SPACE, '');
     if (line === '') continue;
     const m = COUNT_LINE.exec(line);
@@ -138,7 +140,7 @@ interface ReadState {
   firstTopBackoff: string;
 }
 
-const fieldsBuf: string[] = [];
+const idsBuf = new Int32Array(64);
 
 function addEntry(
   builder: NgramModelBuilder,
@@ -175,18 +177,18 @@ function addEntry(
     }
     if (n === builder.order) backoff = 0;
   }
-  fieldsBuf.length = n;
   for (let i = 0; i < n; i++) {
     const word = fields[i + 1] as string;
-    // KenLM maps a word of a higher-order n-gram that is not a 1-gram to <unk> (read_arpa.hh ReadNGram).
-    if (n > 1 && !builder.hasWord(word)) {
-      if (state.unknownWords++ === 0) state.firstUnknown = `${file}:${lineNo}: "${word}"`;
-      fieldsBuf[i] = '<unk>';
-    } else {
-      fieldsBuf[i] = word;
+    if (n === 1) {
+      idsBuf[0] = builder.intern(word);
+      continue;
     }
+    // KenLM maps a word of a higher-order n-gram that is not a 1-gram to <unk> (read_arpa.hh ReadNGram).
+    const id = builder.wordIndex(word);
+    if (id < 0 && state.unknownWords++ === 0) state.firstUnknown = `${file}:${lineNo}: "${word}"`;
+    idsBuf[i] = Math.max(id, 0);
   }
-  builder.add(fieldsBuf, prob, backoff);
+  builder.addIds(idsBuf, n, prob, backoff);
 }
 
 function finish(

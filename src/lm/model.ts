@@ -77,6 +77,23 @@ export class NgramModelBuilder {
     if (!(log10Prob <= 0)) throw new RangeError(`lm: log10 probability must be <= 0, got ${log10Prob}`);
     const ids = this.ids;
     for (let i = 0; i < n; i++) ids[i] = this.vocab.intern(words[i] as string);
+    this.addIds(ids, n, log10Prob, log10Backoff);
+  }
+
+  /** Id of a word seen in any entry so far (`<unk>` is always 0), else -1. */
+  wordIndex(word: string): number {
+    return this.vocab.find(word);
+  }
+
+  /** Id of the word, assigning one on first sight. */
+  intern(word: string): number {
+    return this.vocab.intern(word);
+  }
+
+  /** `add` with word ids from `intern`/`wordIndex` (the ARPA reader's path: one hash per word). */
+  addIds(ids: ArrayLike<number>, n: number, log10Prob: number, log10Backoff = 0): void {
+    if (n < 1 || n > this.order) throw new RangeError(`lm: ${n}-gram in an order-${this.order} model`);
+    if (!(log10Prob <= 0)) throw new RangeError(`lm: log10 probability must be <= 0, got ${log10Prob}`);
     if (n === 1) {
       this.addUnigram(ids[0] as number, log10Prob, log10Backoff);
       return;
