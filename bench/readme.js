@@ -120,12 +120,36 @@ function minhashTable(m) {
   return rows.join('\n');
 }
 
+function perplexityTable(p) {
+  const m = p.model_web;
+  const run = (name, label) => {
+    const r = p.runs_w1[name];
+    return `| ${label} | ${r.mb_per_s} MB/s (${r.wall_s} s) | ${r.kept.toLocaleString('en-US')} of ${r.docs.toLocaleString('en-US')} | ${r.peak_rss_mb} MB |`;
+  };
+  return [
+    '| measure | figure |',
+    '|---|---|',
+    `| scoring loop, 1 core, cc_net normalisation on (${p.loop_text_mb} MB of pages in memory) | **${p.loop_mb_per_s} MB/s** (${p.loop_mb_per_s_no_normalize} MB/s without normalisation; ${p.loop_mb_per_s_weather} MB/s with the small sphinx4 weather 3-gram) |`,
+    `| 3-gram model: n-grams per order | ${m.counts.map((c) => c.toLocaleString('en-US')).join(' / ')} (ARPA ${m.arpa_mb} MB) |`,
+    `| ARPA load (one per worker thread) | ${m.load_s} s, ${m.ngrams_per_s.toLocaleString('en-US')} n-grams/s |`,
+    `| memory | ${m.bytes_per_ngram} bytes per n-gram (${m.mb} MB); sphinx4 weather 3-gram: ${p.model_weather.bytes_per_ngram} |`,
+    '',
+    '| `datamill run`, 1 worker | MB/s end to end (wall) | kept | peak RSS |',
+    '|---|---|---|---|',
+    run('max', '`max: 1000` (map stage)'),
+    run('percentiles', '`buckets: percentiles, drop_buckets: [tail]` (global phase)'),
+    '',
+    `Corpus: ${p.corpus}, ${p.corpus_bytes}; model: \`datamill lm train --order 3 --normalize\` on other real English text of ../shared/data; measured ${p.date.slice(0, 10)} at commit ${p.commit}. ${p.provisional}`,
+  ].join('\n');
+}
+
 const tables = {
   io: ioTable,
   filters: filtersTable,
   quality: qualityTable,
   classifier: classifierTable,
   'lm-train': lmTrainTable,
+  perplexity: perplexityTable,
   minhash: minhashTable,
 };
 for (const [suite, render] of Object.entries(tables)) {

@@ -5,6 +5,7 @@ import { runFilters } from './filters.js';
 import { runIo } from './io.js';
 import { runLmTrain } from './lm-train.js';
 import { runMinhash } from './minhash.js';
+import { runPerplexity } from './perplexity.js';
 import { runQuality } from './quality.js';
 
 const args = process.argv.slice(2);
@@ -19,6 +20,7 @@ const suites = {
   classifier: runClassifier,
   'lm-train': runLmTrain,
   minhash: runMinhash,
+  perplexity: runPerplexity,
 };
 const only = flag('suite', undefined);
 const bytes = flag('bytes', '500MB');
