@@ -34,9 +34,9 @@ export class NgramCounter {
   ) {
     this.w = order + 1;
     // The table starts small and doubles up to the budget; a doubling holds the old and the new table
-    // (1.5× the final size) and a spill's two sort index arrays add 8 bytes per used slot: both count.
+    // (1.5× the final size) and a spill's radix sort a scratch copy of the used slots (1.7×): the larger counts.
     let slots = 1 << 4;
-    while (1.5 * slots * 2 * (4 * this.w + 8 * MAX_LOAD) <= budgetBytes) slots *= 2;
+    while ((1 + MAX_LOAD) * slots * 2 * 4 * this.w <= budgetBytes) slots *= 2;
     this.maxSlots = slots;
     const initial = Math.min(slots, 1 << 16);
     this.table = new Uint32Array(initial * this.w);

@@ -6,8 +6,8 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { MemoryCursor, MergeCursor, sortedIndex } from './cursors.js';
-import { copyWords, type RecordCompare, type RecordCursor, type RecordOrder } from './order.js';
+import { MemoryCursor, MergeCursor, sortRecords } from './cursors.js';
+import { type RecordCompare, type RecordCursor, type RecordOrder } from './order.js';
 
 /** More runs than this are merged in a first pass, so open files stay few (one chunk buffer each). */
 const MAX_FAN_IN = 64;
@@ -33,8 +33,8 @@ export class RecordSorter {
     readonly tmpDir: string,
   ) {
     this.compare = order.compare;
-    // 4 bytes per word plus 8 for the two radix-sort index arrays; a few records at least, so tiny budgets progress.
-    this.capacity = Math.max(16, Math.floor(budgetBytes / (4 * width + 8)));
+    // 4 bytes per word, twice (the radix sort's scratch copy); a few records at least, so tiny budgets progress.
+    this.capacity = Math.max(16, Math.floor(budgetBytes / (8 * width)));
   }
 
   /** Copies `width` words of `src` from offset `off`. */
@@ -50,7 +50,7 @@ export class RecordSorter {
   spill(buf: Uint32Array, n: number): void {
     if (n === 0) return;
     const file = path.join(this.tmpDir, `run-${process.pid}-${runSerial++}.u32`);
-    writeRun(file, buf, sortedIndex(buf, n, this.width, this.order.lsd), this.width);
+    writeRun(file, sortRecords(buf, n, this.width, this.order.lsd), n * this.width);
     this.runs.push(file);
     this.spilledRecords += n;
     if (buf === this.buf) this.n = 0;
@@ -99,19 +99,12 @@ export class RecordSorter {
   }
 }
 
-function writeRun(file: string, buf: Uint32Array, idx: Uint32Array, w: number): void {
+function writeRun(file: string, sorted: Uint32Array, words: number): void {
   const fd = openSync(file, 'w');
   try {
-    const out = new Uint32Array(Math.min(idx.length, WRITE_CHUNK_RECORDS) * w);
-    let k = 0;
-    for (let i = 0; i < idx.length; i++) {
-      copyWords(out, k * w, buf, idx[i]! * w, w);
-      if (++k * w === out.length) {
-        writeSync(fd, out);
-        k = 0;
-      }
-    }
-    if (k > 0) writeSync(fd, out.subarray(0, k * w));
+    // In slices: writeSync of a huge view would need one contiguous kernel copy; 8192 records at a time.
+    const step = WRITE_CHUNK_RECORDS * 64;
+    for (let at = 0; at < words; at += step) writeSync(fd, sorted.subarray(at, Math.min(words, at + step)));
   } finally {
     closeSync(fd);
   }
