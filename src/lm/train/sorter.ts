@@ -7,7 +7,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { MemoryCursor, MergeCursor, sortRecords } from './cursors.js';
-import { type RecordCompare, type RecordCursor, type RecordOrder } from './order.js';
+import type { RecordCompare, RecordCursor, RecordOrder } from './order.js';
 
 /** More runs than this are merged in a first pass, so open files stay few (one chunk buffer each). */
 const MAX_FAN_IN = 64;
