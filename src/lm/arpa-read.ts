@@ -15,6 +15,8 @@ export interface ArpaLoadOptions {
   warn(message: string): void;
 }
 
+/** 4M entries: at most ~100 MB of table allocated up front on the header's word. */
+const PRESIZE_MAX = 1 << 22;
 const COUNT_LINE = /^ngram\s+(\d+)\s*=\s*(\d+)$/;
 const SECTION_LINE = /^\\(\d+)-grams:$/;
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -34,8 +36,9 @@ export async function loadArpa(file: string, options: ArpaLoadOptions): Promise<
   const declared = await readHeader(file, lines);
   const order = declared.length;
   const builder = new NgramModelBuilder(order);
+  // Header counts only pre-size the tables (they grow anyway): a bogus huge count must not allocate.
   declared.forEach((count, i) => {
-    builder.expect(i + 1, count);
+    builder.expect(i + 1, Math.min(count, PRESIZE_MAX));
   });
   const seen = new Array<number>(order).fill(0);
   // readHeader consumed the \1-grams: line.

@@ -30,6 +30,7 @@ const MODELS = [
   'cmusphinx/an4_full.trigram.lm',
   'kaldi/0.1k_3gram_unpruned.arpa',
   'kaldi/unused_backoffs.arpa',
+  'cmusphinx/turtle.ug.lm',
 ];
 
 const CCNET: PerplexityOptions = {
