@@ -104,6 +104,16 @@ describe('loadArpa quirks (written to a temp dir)', () => {
     );
   });
 
+  it('does not allocate for a bogus huge header count', async () => {
+    const file = write(
+      'huge.arpa',
+      `${header([3, 9_999_999_999])}${unigrams}\\2-grams:\n-0.1 <s> a\n\\end\\\n`,
+    );
+    const { model, warnings } = await load(file);
+    expect(model.counts).toEqual([3, 1]);
+    expect(warnings).toContainEqual(expect.stringMatching(/declares 9999999999 2-grams but the file has 1/));
+  });
+
   it.each([
     [
       'positive',
