@@ -62,8 +62,11 @@ function normalizedLine(
   for (;;) {
     let n = asciiLineIds(model, text, start, end, o.lowercase, o.digits_to_zero, ids);
     if (n < 0) {
-      const line = text.slice(start, end);
-      n = unicodeLineIds(model, o.lowercase ? line.toLowerCase() : line, o, ids);
+      // Final sigma is the one lower-case mapping that depends on context: such lines are lowered whole.
+      if (o.lowercase && hasCapitalSigma(text, start, end)) {
+        const line = text.slice(start, end).toLowerCase();
+        n = unicodeLineIds(model, line, 0, line.length, o, false, ids);
+      } else n = unicodeLineIds(model, text, start, end, o, o.lowercase, ids);
     }
     if (n >= 0) {
       addLine(model, n, o, out);
@@ -72,6 +75,11 @@ function normalizedLine(
     // More words than the id buffer holds: grow it and rescan.
     ids = new Int32Array(ids.length * 2);
   }
+}
+
+function hasCapitalSigma(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x3a3) return true;
+  return false;
 }
 
 /** Scores `line[start, end)` (end -1 = the whole string) split as Python `str.split()` splits. */

@@ -125,6 +125,9 @@ describeWithData('sentence scorer equivalence', () => {
       const pieces = [
         'Crème',
         'ΟΔΥΣΣΕΥΣ',
+        'ΑΘΗΝΑ',
+        'ПРИВЕТ',
+        'ǅemal',
         'İstanbul',
         '١٢٣',
         '—',
