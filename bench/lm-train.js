@@ -1,7 +1,7 @@
 // Suite `lm-train`: `datamill lm train` (lmplz's interpolated modified Kneser–Ney) on about 100 MB of text,
 // order 3 and order 5 with the default 1 GB budget, and order 5 with a 256 MB budget (sorted runs spilled
 // to disk). Corpus: the seeded synthetic English web-page generator (src/corpus/bench-corpus.ts); each
-// document's lines are sentences. Wall time and peak RSS from GNU time.
+// document's lines are sentences. Wall time, CPU time and peak RSS from GNU time.
 
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
@@ -16,20 +16,22 @@ function train(dir, order, memory) {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .map((f) => path.join(dir, f));
-  const args = ['-f', '%e %M', 'node', 'bin/datamill.js', 'lm', 'train', '--order', String(order), '-o', out];
+  const args = ['-f', '%e %M %U %S', 'node', 'bin/datamill.js', 'lm', 'train', '--order', String(order), '-o', out];
   const r = spawnSync('/usr/bin/time', [...args, '--memory', memory, '--json', ...files], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });
   if (r.status !== 0) throw new Error(`lm train failed (${r.status}):\n${r.stderr}`);
-  const [wall, rssKb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  const [wall, rssKb, user, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   const s = JSON.parse(r.stdout);
   const arpaBytes = statSync(out).size;
   rmSync(out, { force: true });
   return {
     memory,
     wall_s: wall,
+    // CPU seconds (user + system) move less than wall time when other processes share the cores.
+    cpu_s: +(user + sys).toFixed(1),
     peak_rss_mb: Math.round(rssKb / 1024),
     text_mb: +(s.input.bytes / 1e6).toFixed(1),
     mb_per_s: +(s.input.bytes / 1e6 / wall).toFixed(2),
