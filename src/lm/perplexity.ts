@@ -135,8 +135,10 @@ export function roundPy1(x: number): number {
   return Number(x.toFixed(1));
 }
 
+const scratch: DocScore = { log10Prob: 0, length: 0 };
+
 /** The perplexity cc_net stores: rounded to 0.1; NaN when no line was scored (cc_net leaves it unset). */
 export function documentPerplexity(model: NgramModel, text: string, o: PerplexityOptions): number {
-  const s = scoreDocument(model, text, o);
+  const s = scoreDocument(model, text, o, scratch);
   return s.length === 0 ? Number.NaN : roundPy1(perplexity(s.log10Prob, s.length));
 }
