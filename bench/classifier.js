@@ -3,12 +3,10 @@
 // - training time (CLI, all 499 pages);
 // - inference MB/s: a pure scoring loop over in-memory texts, and `datamill run` with the stage, 1 worker.
 // The inference corpus tiles the real English web documents of ../shared/data (C4, DCLM, raw CC).
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { CORPUS, OUT, parseSize, ROOT, saveSuite, timedRun, writeRecipe } from './lib.js';
+import { OUT, parseSize, ROOT, saveSuite, tiledCorpus, timedRun, WEB, webTexts, writeRecipe } from './lib.js';
 
-const WEB = path.resolve(ROOT, '..', 'shared', 'data', 'web');
 const LABELS = path.join(WEB, 'dclm_quality_labels', 'majority_data.jsonl.gz');
 const SOURCES = [
   'llamafactory_c4_demo.jsonl.gz',
@@ -16,34 +14,8 @@ const SOURCES = [
   'dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz',
 ];
 
-function tiledCorpus(bytes) {
-  const dir = path.join(CORPUS, `classifier-real-${bytes}`);
-  if (existsSync(path.join(dir, '.complete'))) return dir;
-  mkdirSync(dir, { recursive: true });
-  const texts = SOURCES.flatMap((f) =>
-    gunzipSync(readFileSync(path.join(WEB, f)))
-      .toString('utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l).text)
-      .filter((t) => typeof t === 'string' && t.length > 0),
-  );
-  const target = parseSize(bytes);
-  const files = 4;
-  let n = 0;
-  for (let f = 0; f < files; f++) {
-    const lines = [];
-    let size = 0;
-    while (size < target / files) {
-      const line = `${JSON.stringify({ id: `doc-${n}`, text: texts[n % texts.length] })}\n`;
-      lines.push(line);
-      size += line.length;
-      n++;
-    }
-    writeFileSync(path.join(dir, `part-${f}.jsonl`), lines.join(''));
-  }
-  writeFileSync(path.join(dir, '.complete'), `${n} docs\n`);
-  return dir;
+function realCorpus(bytes) {
+  return tiledCorpus(`classifier-real-${bytes}`, webTexts(SOURCES), bytes, 4);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -149,7 +121,7 @@ export async function runClassifier({ bytes }) {
   const model = await lib.modelFile.loadModel(modelFile);
 
   const size = parseSize(bytes) > 100e6 ? '100MB' : bytes;
-  const dir = tiledCorpus(size);
+  const dir = realCorpus(size);
   const loop = scoringLoop(lib, model, dir);
   console.log(`classifier: scoring loop ${loop.mb_per_s} MB/s over ${loop.text_mb} MB of text`);
 

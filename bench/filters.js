@@ -1,12 +1,10 @@
 // Suite `filters`: the pipelines/fineweb.yaml chain on English web text, 1 and 2 workers.
 // The corpus tiles the real English web documents of ../shared/data (C4, DCLM-labelled pages, raw
 // Common Crawl) with fresh ids up to the requested size; without ../shared it uses the synthetic generator.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { CORPUS, corpus, parseSize, ROOT, saveSuite, timedRun, writeRecipe } from './lib.js';
+import { corpus, ROOT, saveSuite, tiledCorpus, timedRun, WEB, webTexts, writeRecipe } from './lib.js';
 
-const SHARED = path.resolve(ROOT, '..', 'shared', 'data', 'web');
 const SOURCES = [
   'llamafactory_c4_demo.jsonl.gz',
   'dclm_quality_labels/majority_data.jsonl.gz',
@@ -14,40 +12,14 @@ const SOURCES = [
 ];
 
 function realCorpus(bytes) {
-  const dir = path.join(CORPUS, `filters-real-${bytes}`);
-  if (existsSync(path.join(dir, '.complete'))) return dir;
-  mkdirSync(dir, { recursive: true });
-  const texts = SOURCES.flatMap((f) =>
-    gunzipSync(readFileSync(path.join(SHARED, f)))
-      .toString('utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l).text)
-      .filter((t) => typeof t === 'string' && t.length > 0),
-  );
-  const target = parseSize(bytes);
-  const files = 8;
-  let written = 0;
-  let n = 0;
-  for (let f = 0; f < files; f++) {
-    const lines = [];
-    let size = 0;
-    while (size < target / files) {
-      const line = `${JSON.stringify({ id: `doc-${n}`, text: texts[n % texts.length], url: `https://example.com/page/${n}` })}\n`;
-      lines.push(line);
-      size += line.length;
-      n++;
-    }
-    writeFileSync(path.join(dir, `part-${f}.jsonl`), lines.join(''));
-    written += size;
-  }
-  writeFileSync(path.join(dir, '.complete'), `${n} docs, ${written} bytes\n`);
-  return dir;
+  return tiledCorpus(`filters-real-${bytes}`, webTexts(SOURCES), bytes, 8, (n) => ({
+    url: `https://example.com/page/${n}`,
+  }));
 }
 
 export function runFilters({ bytes }) {
   const size = bytes === '500MB' ? '200MB' : bytes;
-  const real = existsSync(SHARED);
+  const real = existsSync(WEB);
   const dir = real ? realCorpus(size) : corpus('filters-synthetic', 'jsonl', size, 8);
   const stages = readFileSync(path.join(ROOT, 'pipelines', 'fineweb.yaml'), 'utf8').split(/^stages:\n/m)[1];
   const results = {

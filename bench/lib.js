@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS = path.join(ROOT, 'bench', 'corpus');
@@ -90,4 +91,46 @@ export function saveSuite(suite, results) {
   } catch {}
   all.suites[suite] = { date: new Date().toISOString(), commit, ...results };
   writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
+}
+
+/** ../shared/data/web: real English web text for the suites that tile it. */
+export const WEB = path.resolve(ROOT, '..', 'shared', 'data', 'web');
+
+/** Non-empty `text` fields of gzipped JSONL files under WEB. */
+export function webTexts(files) {
+  return files.flatMap((f) =>
+    gunzipSync(readFileSync(path.join(WEB, f)))
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).text)
+      .filter((t) => typeof t === 'string' && t.length > 0),
+  );
+}
+
+/**
+ * Tiles `texts` with fresh ids `doc-N` into `files` JSONL files of about `bytes` in total, once (cached as
+ * bench/corpus/<name>); `fields(n)` adds fields to document n.
+ */
+export function tiledCorpus(name, texts, bytes, files, fields = () => ({})) {
+  const dir = path.join(CORPUS, name);
+  if (existsSync(path.join(dir, '.complete'))) return dir;
+  mkdirSync(dir, { recursive: true });
+  const target = parseSize(bytes);
+  let n = 0;
+  let written = 0;
+  for (let f = 0; f < files; f++) {
+    const lines = [];
+    let size = 0;
+    while (size < target / files) {
+      const line = `${JSON.stringify({ id: `doc-${n}`, text: texts[n % texts.length], ...fields(n) })}\n`;
+      lines.push(line);
+      size += line.length;
+      n++;
+    }
+    writeFileSync(path.join(dir, `part-${f}.jsonl`), lines.join(''));
+    written += size;
+  }
+  writeFileSync(path.join(dir, '.complete'), `${n} docs, ${written} bytes\n`);
+  return dir;
 }

@@ -6,12 +6,10 @@
 // one core), and `datamill run` with 1 worker: scoring by max (map stage) and percentile buckets (global).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { CORPUS, OUT, parseSize, ROOT, saveSuite, timedRun, writeRecipe } from './lib.js';
+import { OUT, ROOT, saveSuite, tiledCorpus, timedRun, webTexts, writeRecipe } from './lib.js';
 
-const WEB = path.resolve(ROOT, '..', 'shared', 'data', 'web');
 const TRAIN = [
   'llamafactory_c4_demo.jsonl.gz',
   'llamafactory_wiki_demo.jsonl.gz',
@@ -25,17 +23,6 @@ const SCORE = [
 const PROVISIONAL =
   'Provisional: measured on a shared 2-core machine while other people used the CPU; KenLM itself was not run here.';
 
-function texts(files) {
-  return files.flatMap((f) =>
-    gunzipSync(readFileSync(path.join(WEB, f)))
-      .toString('utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l).text)
-      .filter((t) => typeof t === 'string' && t.length > 0),
-  );
-}
-
 /** Trains the bench model once (kept under bench/out). */
 function model() {
   const arpa = path.join(OUT, 'perplexity-web-3gram.arpa');
@@ -44,7 +31,7 @@ function model() {
   const train = path.join(OUT, 'perplexity-train.jsonl');
   writeFileSync(
     train,
-    texts(TRAIN)
+    webTexts(TRAIN)
       .map((text) => `${JSON.stringify({ text })}\n`)
       .join(''),
   );
@@ -61,26 +48,7 @@ function model() {
 }
 
 function scoreCorpus(bytes) {
-  const dir = path.join(CORPUS, `perplexity-real-${bytes}`);
-  if (existsSync(path.join(dir, '.complete'))) return dir;
-  mkdirSync(dir, { recursive: true });
-  const pool = texts(SCORE);
-  const files = 4;
-  const target = parseSize(bytes);
-  let n = 0;
-  for (let f = 0; f < files; f++) {
-    const lines = [];
-    let size = 0;
-    while (size < target / files) {
-      const line = `${JSON.stringify({ id: `doc-${n}`, text: pool[n % pool.length] })}\n`;
-      lines.push(line);
-      size += line.length;
-      n++;
-    }
-    writeFileSync(path.join(dir, `part-${f}.jsonl`), lines.join(''));
-  }
-  writeFileSync(path.join(dir, '.complete'), `${n} docs\n`);
-  return dir;
+  return tiledCorpus(`perplexity-real-${bytes}`, webTexts(SCORE), bytes, 4);
 }
 
 /** In process: load time, bytes per n-gram, and the scoring loop over the scored pages held in memory. */
@@ -107,7 +75,7 @@ async function inProcess(arpa) {
   const weather = await load(
     path.resolve(ROOT, '..', 'shared', 'data', 'arpa', 'cmusphinx', 'sphinx4_weather.lm'),
   );
-  const pages = texts(SCORE);
+  const pages = webTexts(SCORE);
   const mb = pages.reduce((a, t) => a + Buffer.byteLength(t), 0) / 1e6;
   const o = {
     normalize: true,

@@ -7,7 +7,7 @@ import { DropRecorder } from './recorder.js';
 import { outputSink, type Sink, spillSink, tokenCounter } from './sink.js';
 import { readInputDocs, type SourceBatch } from './source.js';
 import { readSpill, spillFile } from './spill.js';
-import { guard, setupObserver, setupProcessors } from './stage-setup.js';
+import { guard, setupObserver, setupProcessors, taskDomain } from './stage-setup.js';
 
 export interface TaskHooks {
   warn(message: string): void;
@@ -30,7 +30,7 @@ export async function runMapTask(
   const tag = taskTag(task);
   const { input } = plan.sourceTasks[task]!;
   const spec = plan.recipe.inputs[input]!;
-  const domain = spec.domain ?? `input${input}`;
+  const domain = taskDomain(plan, task);
   const { output } = plan.recipe;
   const rowSpec = {
     inText: spec.text_field,

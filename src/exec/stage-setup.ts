@@ -38,8 +38,9 @@ export function stageEnv(
   task: number,
   taskCount: number,
   warn: (m: string) => void,
+  mapTask = false,
 ): StageEnv {
-  return {
+  const env: StageEnv = {
     stageId,
     seed: plan.recipe.runtime.seed,
     taskIndex: task,
@@ -47,6 +48,14 @@ export function stageEnv(
     workDir: paths.work(stageId),
     warn: (m) => warn(`stage ${stageId}: ${m}`),
   };
+  if (mapTask) env.domain = taskDomain(plan, task);
+  return env;
+}
+
+/** The domain of a map task's input (`inputs[i].domain`, else `input<i>`), as the report names it. */
+export function taskDomain(plan: Plan, task: number): string {
+  const input = plan.sourceTasks[task]!.input;
+  return plan.recipe.inputs[input]!.domain ?? `input${input}`;
 }
 
 /** The processors of a map phase, in order: the applier of the preceding global stage, then map stages. */
@@ -58,7 +67,7 @@ export async function setupProcessors(
   warn: (m: string) => void,
 ): Promise<{ id: string; proc: MapProcessor; preservesRow: boolean }[]> {
   const out: { id: string; proc: MapProcessor; preservesRow: boolean }[] = [];
-  const env = (id: string) => stageEnv(plan, paths, id, task, phase.tasks, warn);
+  const env = (id: string) => stageEnv(plan, paths, id, task, phase.tasks, warn, true);
   if (phase.apply) {
     const { ref, def } = globalDef(plan, phase.apply);
     const reduce = plan.phases.find((p) => p.kind === 'reduce' && p.stage === phase.apply);
@@ -87,7 +96,7 @@ export async function setupObserver(
 ): Promise<Observer | undefined> {
   if (!phase.observe) return undefined;
   const { ref, def } = globalDef(plan, phase.observe);
-  const env = stageEnv(plan, paths, ref.id, task, phase.tasks, warn);
+  const env = stageEnv(plan, paths, ref.id, task, phase.tasks, warn, true);
   return guard(ref.id, () => def.observer(ref.options, { ...env, observeTasks: phase.tasks }));
 }
 

@@ -24,6 +24,8 @@ export interface StageEnv {
   taskCount: number;
   /** Directory for this stage's partials and decisions: `work/<stage id>/`. */
   workDir: string;
+  /** In map tasks (observe, apply, map stages): the domain of the task's input, as the report names it. */
+  domain?: string;
   warn(message: string): void;
 }
 
