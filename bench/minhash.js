@@ -3,35 +3,14 @@
 // ~2 KB English (synthetic bases: ../shared has only ~2.5k real documents), 1 and 2 workers.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { BenchDocs } from '../dist/corpus/bench-docs.js';
+import { realDedupBases } from '../dist/corpus/dedup-bases.js';
 import { dedupCorpus } from '../dist/corpus/dedup-corpus.js';
 import { clustersFromRun } from '../dist/corpus/dedup-eval.js';
 import { scoreClusters, truePairs } from '../dist/corpus/dedup-truth.js';
 import { CORPUS, saveSuite, timedRun, writeRecipe } from './lib.js';
 
 const SHARED = path.resolve(CORPUS, '..', '..', '..', 'shared', 'data');
-const REAL = [
-  'web/llamafactory_c4_demo.jsonl.gz',
-  'web/dclm_quality_labels/majority_data.jsonl.gz',
-  'web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz',
-  'web/dsir_toy_pile_chunks.jsonl.gz',
-  'web/nltk_state_union.jsonl.gz',
-  'web/nltk_inaugural.jsonl.gz',
-];
-
-/** Distinct real documents of at least 100 words, the bases of the accuracy corpus. */
-export function realBases() {
-  const seen = new Set();
-  return REAL.flatMap((f) =>
-    gunzipSync(readFileSync(path.join(SHARED, f)))
-      .toString('utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l).text),
-  ).filter((t) => typeof t === 'string' && t.split(/\s+/).length >= 100 && !seen.has(t) && seen.add(t));
-}
-
 /** Writes the corpus as `files` JSONL files in manifest order; returns the ids in that order. */
 function writeCorpus(dir, rows, files) {
   mkdirSync(dir, { recursive: true });
@@ -56,7 +35,7 @@ export const ACCURACY_CONFIGS = {
 };
 
 async function accuracy() {
-  const bases = realBases();
+  const bases = realDedupBases(SHARED);
   const all = [...dedupCorpus(1, Number.POSITIVE_INFINITY, (f) => bases[f], bases.length)];
   const dir = path.join(CORPUS, 'minhash-accuracy');
   writeCorpus(dir, all, 4);

@@ -47,8 +47,7 @@ export function truePairs(texts: string[], threshold: number, ngram = 5): Map<st
       const jac = inter / (set.length + sets[j]!.length - inter);
       if (jac >= threshold) out.set(pairKey(i, j), jac);
     }
-    if (set.length === 0)
-      for (let j = 0; j < i; j++) if (sets[j]!.length === 0) out.set(pairKey(i, j), 1);
+    if (set.length === 0) for (let j = 0; j < i; j++) if (sets[j]!.length === 0) out.set(pairKey(i, j), 1);
   });
   return out;
 }

@@ -54,3 +54,9 @@ export function keepOptions() {
       .describe('Numeric field read when keep: priority; documents without it rank lowest'),
   };
 }
+
+/** A top-level row field a stage writes (a score, a label): snake_case, and not `dm` (stage fields live there). */
+export const ROW_FIELD = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case field name')
+  .refine((f) => f !== 'dm', 'expected a field other than dm (reserved for stage fields)');

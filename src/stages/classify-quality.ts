@@ -6,12 +6,8 @@ import { loadModel } from '../classify/model-file.js';
 import type { Doc } from '../core/doc.js';
 import { z } from '../core/schema.js';
 import { DatamillError } from '../errors.js';
+import { ROW_FIELD } from './_options.js';
 import { defineStage } from './define.js';
-
-const FIELD = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case field name')
-  .refine((f) => f !== 'dm', 'expected a field other than dm (reserved for stage fields)');
 
 const options = z
   .strictObject({
@@ -33,7 +29,7 @@ const options = z
           'No default cut-off: DCLM keeps a top share (10%) of its pool by score, a threshold that depends on ' +
           'the model and the pool, so pick it from `datamill classifier eval` or the score histogram.',
       ),
-    score_field: FIELD.nullable()
+    score_field: ROW_FIELD.nullable()
       .default('quality_score')
       .describe(
         'Top-level row field set to the score (probability of the positive label, 0..1) on every document, kept ' +

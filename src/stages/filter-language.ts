@@ -1,16 +1,12 @@
 import type { Doc } from '../core/doc.js';
 import { z } from '../core/schema.js';
 import { type LanguageScore, LID176_LABELS, loadLanguageId } from '../text/lid.js';
+import { ROW_FIELD } from './_options.js';
 import { defineStage } from './define.js';
 
 const LABELS = new Set(LID176_LABELS);
 /** ISO 639-1 codes a user may write for which lid.176 answers with another label. */
 const LABEL_HINTS: Record<string, string> = { nb: 'no', iw: 'he', in: 'id', hbs: 'sh', fil: 'tl' };
-
-const FIELD = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case field name')
-  .refine((f) => f !== 'dm', 'expected a field other than dm (reserved for stage fields)');
 
 const options = z
   .strictObject({
@@ -45,11 +41,11 @@ const options = z
       .boolean()
       .default(false)
       .describe('Only annotate the language fields, never drop (DataTrove label_only).'),
-    language_field: FIELD.default('language').describe(
+    language_field: ROW_FIELD.default('language').describe(
       'Top-level row field set to the top language on every document, kept or dropped, as in DataTrove/FineWeb ' +
         'output (metadata.language).',
     ),
-    score_field: FIELD.default('language_score').describe(
+    score_field: ROW_FIELD.default('language_score').describe(
       'Top-level row field set to the top language probability (DataTrove metadata.language_score).',
     ),
   })

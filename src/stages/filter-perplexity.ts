@@ -15,12 +15,8 @@ import {
 } from '../lm/perplexity-files.js';
 import { groupOf } from '../lm/perplexity-group.js';
 import { PerplexityObserver, reducePerplexity } from '../lm/perplexity-observe.js';
+import { ROW_FIELD } from './_options.js';
 import { defineStage } from './define.js';
-
-const FIELD = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case field name')
-  .refine((f) => f !== 'dm', 'expected a field other than dm (reserved for stage fields)');
 
 const CUTOFFS = z
   .strictObject({
@@ -114,7 +110,7 @@ const options = z
         "Groups for the cut-offs: 'domain' = the input's domain label, 'language' = the row field language_field " +
           '(set by filter-language; cc_net buckets per language)',
       ),
-    language_field: FIELD.default('language').describe(
+    language_field: ROW_FIELD.default('language').describe(
       'Row field holding the language (filter-language language_field)',
     ),
     drop_buckets: z
@@ -123,10 +119,12 @@ const options = z
       .describe(
         "Buckets to drop (reason perplexity_bucket_<name>); e.g. ['tail'] keeps cc_net's head and middle",
       ),
-    perplexity_field: FIELD.default('perplexity').describe(
+    perplexity_field: ROW_FIELD.default('perplexity').describe(
       'Top-level row field for the perplexity (cc_net `perplexity`, rounded to 0.1; null when no line was scored)',
     ),
-    bucket_field: FIELD.default('bucket').describe('Top-level row field for the bucket (cc_net `bucket`)'),
+    bucket_field: ROW_FIELD.default('bucket').describe(
+      'Top-level row field for the bucket (cc_net `bucket`)',
+    ),
   })
   .refine((o) => o.buckets !== 'cutoffs' || o.cutoffs !== null || Object.keys(o.group_cutoffs).length > 0, {
     path: ['cutoffs'],

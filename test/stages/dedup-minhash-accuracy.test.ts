@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { realDedupBases } from '../../src/corpus/dedup-bases.js';
 import { dedupCorpus, editToJaccard, family } from '../../src/corpus/dedup-corpus.js';
 import { clustersFromRun } from '../../src/corpus/dedup-eval.js';
 import { pairKey, scoreClusters, sortedJaccard, truePairs } from '../../src/corpus/dedup-truth.js';
 import { Rng } from '../../src/corpus/rng.js';
 import { shingleHashes } from '../../src/dedup/minhash-scan.js';
 import { runStageOnDocs } from '../e2e/cli.js';
-import { describeWithData, sharedPath } from '../helpers/shared-data.js';
+import { describeWithData, SHARED_DATA } from '../helpers/shared-data.js';
 
 const jaccard = (a: string, b: string) => sortedJaccard(shingleHashes(a, 5), shingleHashes(b, 5));
 
@@ -48,29 +47,8 @@ describe('the near-duplicate benchmark corpus', () => {
   });
 });
 
-/** Distinct real documents of at least 100 words: the bases bench/minhash.js uses, in the same order. */
-function realBases(): string[] {
-  const seen = new Set<string>();
-  return [
-    'web/llamafactory_c4_demo.jsonl.gz',
-    'web/dclm_quality_labels/majority_data.jsonl.gz',
-    'web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz',
-    'web/dsir_toy_pile_chunks.jsonl.gz',
-    'web/nltk_state_union.jsonl.gz',
-    'web/nltk_inaugural.jsonl.gz',
-  ]
-    .flatMap((f) =>
-      gunzipSync(readFileSync(sharedPath(f)))
-        .toString('utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => (JSON.parse(l) as { text: string }).text),
-    )
-    .filter((t) => t.split(/\s+/).length >= 100 && !seen.has(t) && seen.add(t) !== undefined);
-}
-
 describeWithData('dedup-minhash accuracy on real text (issue 4 floor: F1 ≥ 0.85 at threshold 0.8)', () => {
-  const bases = realBases();
+  const bases = realDedupBases(SHARED_DATA);
   const docs = [...dedupCorpus(1, Number.POSITIVE_INFINITY, (f) => bases[f]!, bases.length)];
   const truth = truePairs(
     docs.map((d) => d.text),
