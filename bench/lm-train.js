@@ -16,7 +16,18 @@ function train(dir, order, memory) {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .map((f) => path.join(dir, f));
-  const args = ['-f', '%e %M %U %S', 'node', 'bin/datamill.js', 'lm', 'train', '--order', String(order), '-o', out];
+  const args = [
+    '-f',
+    '%e %M %U %S',
+    'node',
+    'bin/datamill.js',
+    'lm',
+    'train',
+    '--order',
+    String(order),
+    '-o',
+    out,
+  ];
   const r = spawnSync('/usr/bin/time', [...args, '--memory', memory, '--json', ...files], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -100,7 +100,8 @@ function minhashTable(m) {
       '| recipe options | precision | recall | pairwise F1 |',
       '|---|---|---|---|',
       ...Object.values(m.accuracy.configs).map(
-        (c) => `| \`${c.options.replace(/, annotate: true|annotate: true,? ?/, '').replace('{  }', '{}')}\` | ${c.precision} | ${c.recall} | **${c.f1}** |`,
+        (c) =>
+          `| \`${c.options.replace(/, annotate: true|annotate: true,? ?/, '').replace('{  }', '{}')}\` | ${c.precision} | ${c.recall} | **${c.f1}** |`,
       ),
       '',
       `Accuracy corpus: ${m.accuracy.corpus}; ${m.accuracy.true_pairs.toLocaleString('en-US')} true pairs (exact word 5-gram Jaccard ≥ 0.8); predicted pairs = pairs in the same cluster.`,
