@@ -88,18 +88,28 @@ export async function spillSink(file: string): Promise<Sink> {
 /** Salt so the token sample is independent of any `sample` stage using the same seed. */
 const TOKEN_SALT = 0x746f6b;
 
-/** Counts output documents, characters and tokens (exactly, or on a seeded sample) into a domain's stats. */
+/**
+ * Every task counts its first TOKEN_MIN_DOCS output documents, so a small run still gets an estimate from a
+ * few hundred documents; beyond them the seeded sample decides.
+ */
+const TOKEN_MIN_DOCS = 32;
+
+/**
+ * Counts one task's output documents, characters and tokens (exactly, or on a seeded sample) into a
+ * domain's stats.
+ */
 export async function tokenCounter(plan: Plan): Promise<(docs: Doc[], into: DomainStats) => void> {
   const { token_count, token_sample_rate, tokenizer, seed } = plan.recipe.runtime;
   const count = token_count === 'off' ? undefined : await loadTokenizer(tokenizer);
   const rate = token_count === 'exact' ? 1 : token_sample_rate;
+  let seen = 0;
   return (docs, into) => {
     for (const d of docs) {
       // Characters (UTF-16 units), not UTF-8 bytes: free to count, and as good a base for the token estimate.
       const chars = d.text.length;
       into.docs_out++;
       into.chars_out += chars;
-      if (count && (rate >= 1 || unitHash(seed ^ TOKEN_SALT, d.id) < rate)) {
+      if (count && (rate >= 1 || seen++ < TOKEN_MIN_DOCS || unitHash(seed ^ TOKEN_SALT, d.id) < rate)) {
         into.token_docs++;
         into.token_chars += chars;
         into.tokens += count(d.text);

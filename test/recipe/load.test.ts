@@ -73,7 +73,7 @@ describe('parseRecipe', () => {
       batch_bytes: 2_097_152,
       task_bytes: 128_000_000,
       token_count: 'sample',
-      token_sample_rate: 0.02,
+      token_sample_rate: 0.005,
       tokenizer: 'cl100k_base',
     });
   });
