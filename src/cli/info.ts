@@ -28,15 +28,23 @@ export async function planCommand(file: string, flags: { json?: boolean }): Prom
   for (const p of plan.phases) {
     if (p.kind === 'reduce') out(`phase ${p.name}: reduce ${p.stage} in ${p.tasks} task(s)`);
     else {
-      const from = p.spillFrom === undefined ? 'input' : `spill of phase ${p.spillFrom}`;
+      const from =
+        p.spillFrom !== undefined
+          ? `spill of phase ${p.spillFrom}`
+          : p.reread
+            ? 'input (read again)'
+            : 'input';
+      const to = p.noSpill
+        ? '(no spill: the next map phase reads the input again)'
+        : p.observe
+          ? 'spill'
+          : 'output';
       const chain = [
         ...(p.apply ? [`apply ${p.apply}`] : []),
         ...p.stages,
         ...(p.observe ? [`observe ${p.observe}`] : []),
       ];
-      out(
-        `phase ${p.name}: ${p.tasks} task(s): ${from} → ${chain.join(' → ') || '(no stages)'} → ${p.observe ? 'spill' : 'output'}`,
-      );
+      out(`phase ${p.name}: ${p.tasks} task(s): ${from} → ${chain.join(' → ') || '(no stages)'} → ${to}`);
     }
   }
 }
