@@ -14,6 +14,8 @@ export interface LmQueryFlags {
   normalize?: boolean;
   /** Only the final summary (KenLM `query -v summary`). */
   summary?: boolean;
+  /** A model without `<s>`/`</s>`: refuse (KenLM's default) or treat as `<unk>`. */
+  missingMarkers?: 'error' | 'unk';
 }
 
 const CCNET = { lowercase: true, strip_accents: true, digits_to_zero: true, punctuation: 'replace' } as const;
@@ -52,7 +54,7 @@ export async function lmQueryCommand(
 ): Promise<void> {
   const warn = (m: string) => process.stderr.write(`datamill: warning: ${m}\n`);
   const t0 = performance.now();
-  const model = await loadArpa(modelFile, { warn });
+  const model = await loadArpa(modelFile, { warn, missingMarkers: flags.missingMarkers });
   const loadMs = performance.now() - t0;
   let out = '';
   let corpusTotal = 0;

@@ -253,6 +253,11 @@ function addLmCommands(program: Command): void {
       "cc_net's line normalisation first (lowercase, strip accents, digits to 0, punctuation)",
     )
     .option('--summary', 'only the perplexity summary (KenLM query -v summary)')
+    .addOption(
+      new Option('--missing-markers <mode>', 'a model without <s> or </s>: error (KenLM default) or unk')
+        .choices(['error', 'unk'])
+        .default('error'),
+    )
     .action((m: string, f: string | undefined, o) => lmQueryCommand(m, f, o));
 }
 

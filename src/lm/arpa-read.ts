@@ -13,6 +13,11 @@ import { type NgramModel, NgramModelBuilder, UNKNOWN_MISSING_LOG10 } from './mod
 
 export interface ArpaLoadOptions {
   warn(message: string): void;
+  /**
+   * A model without `<s>` or `</s>` (e.g. CMU's character-level alphabet model): 'error' (KenLM's default,
+   * THROW_UP) or 'unk' (KenLM's COMPLAIN: warn and treat the missing marker as `<unk>`).
+   */
+  missingMarkers?: 'error' | 'unk';
 }
 
 /** 4M entries: at most ~100 MB of table allocated up front on the header's word. */
@@ -223,12 +228,15 @@ function finish(
     options.warn(`${file}: ${builder.duplicates} duplicate n-gram entries; the last one of each is kept`);
   }
   for (const marker of ['<s>', '</s>']) {
-    if (!builder.hasUnigram(marker)) {
-      throw inputError(
-        file,
-        `the model has no ${marker} 1-gram, expected one (KenLM refuses such models by default: lm/vocab.cc MissingSentenceMarker)`,
-      );
+    if (builder.hasUnigram(marker)) continue;
+    if (options.missingMarkers === 'unk') {
+      options.warn(`${file}: the model has no ${marker} 1-gram; treated as <unk> (KenLM's COMPLAIN mode)`);
+      continue;
     }
+    throw inputError(
+      file,
+      `the model has no ${marker} 1-gram, expected one (KenLM refuses such models by default: lm/vocab.cc MissingSentenceMarker; missing_markers: unk treats it as <unk>)`,
+    );
   }
   const model = builder.build();
   if (!model.hasUnk)

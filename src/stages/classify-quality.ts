@@ -1,11 +1,9 @@
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { FeatureBuffer } from '../classify/features.js';
 import { type QualityModel, score } from '../classify/model.js';
 import { loadModel } from '../classify/model-file.js';
 import type { Doc } from '../core/doc.js';
 import { z } from '../core/schema.js';
-import { DatamillError } from '../errors.js';
+import { cachedLoad } from '../io/file-cache.js';
 import { ROW_FIELD } from './_options.js';
 import { defineStage } from './define.js';
 
@@ -42,29 +40,9 @@ const options = z
     message: 'expected a field name or a threshold: with neither the stage does nothing',
   });
 
-/** Models loaded in this thread, by absolute path, mtime and size: tasks of a run share one copy. */
-const cache = new Map<string, Promise<QualityModel>>();
-
-async function cachedModel(file: string): Promise<QualityModel> {
-  const abs = path.resolve(file);
-  let key: string;
-  try {
-    const st = await stat(abs);
-    key = `${abs}\0${st.mtimeMs}\0${st.size}`;
-  } catch (e) {
-    throw new DatamillError(
-      'input_missing',
-      `classify-quality: model ${file} (${abs}): ${(e as Error).message}, expected a file written by datamill classifier train`,
-      { cause: e },
-    );
-  }
-  let p = cache.get(key);
-  if (p === undefined) {
-    p = loadModel(abs);
-    cache.set(key, p);
-    p.catch(() => cache.delete(key));
-  }
-  return p;
+/** The model at `file`, loaded once per worker thread (src/io/file-cache.ts). */
+function cachedModel(file: string): Promise<QualityModel> {
+  return cachedLoad(file, 'expected a model written by datamill classifier train', loadModel);
 }
 
 export default defineStage({

@@ -36,6 +36,12 @@ const options = z
         'ARPA model (plain, gzip or zstd), e.g. from `datamill lm train`; a relative path resolves from the working ' +
           'directory, as filter-url and decontaminate files do. cc_net scores with per-language KenLM 5-gram models.',
       ),
+    missing_markers: z
+      .enum(['error', 'unk'])
+      .default('error')
+      .describe(
+        "A model without <s> or </s>: error (KenLM's default, lm/config.cc sentence_marker_missing = THROW_UP) or unk (KenLM's COMPLAIN: treat it as <unk>, with a warning)",
+      ),
     normalize: z
       .boolean()
       .default(true)
@@ -162,7 +168,7 @@ export default defineStage({
   options,
   needsGlobal: (o) => o.buckets === 'percentiles',
   async create(o, env) {
-    const model = await cachedModel(o.model, env.warn);
+    const model = await cachedModel(o.model, { warn: env.warn, missingMarkers: o.missing_markers });
     const group = await groupOf(o.group_by, o.language_field, env);
     return {
       process(batch, ctx) {
@@ -179,7 +185,7 @@ export default defineStage({
   },
   reduceTasks: () => 1,
   async observer(o, env) {
-    const model = await cachedModel(o.model, env.warn);
+    const model = await cachedModel(o.model, { warn: env.warn, missingMarkers: o.missing_markers });
     const group = await groupOf(o.group_by, o.language_field, env);
     return new PerplexityObserver(model, o, group, env.workDir, env.taskIndex);
   },

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { loadArpa } from '../../src/lm/arpa-read.js';
 import { describeWithData, sharedPath } from '../helpers/shared-data.js';
 
-async function load(file: string) {
+async function load(file: string, missingMarkers?: 'error' | 'unk') {
   const warnings: string[] = [];
-  const model = await loadArpa(file, { warn: (m) => warnings.push(m) });
+  const model = await loadArpa(file, { warn: (m) => warnings.push(m), missingMarkers });
   return { model, warnings };
 }
 
@@ -76,6 +76,16 @@ describeWithData('loadArpa on every model in ../shared/data/arpa', () => {
 
   it.each(BAD)('%s fails naming the file and line', async (file, message) => {
     await expect(load(sharedPath('arpa', file))).rejects.toThrow(message);
+  });
+
+  it.each([
+    ['cmusphinx/sphinx4_alphabet.arpaformat', [27, 556, 6226]],
+    ['kaldi/missing_bos.arpa', [3, 1, 1]],
+  ])('%s loads with missing_markers: unk (KenLM COMPLAIN), the marker as <unk>', async (file, counts) => {
+    const { model, warnings } = await load(sharedPath('arpa', file), 'unk');
+    expect(model.counts).toEqual(counts);
+    expect(warnings.some((w) => /no <s> 1-gram; treated as <unk>/.test(w))).toBe(true);
+    expect(Number.isFinite(model.scoreSentence(['a', 'b']).log10Prob)).toBe(true);
   });
 
   it('gzip and plain copies of one model give the same scores', async () => {

@@ -99,9 +99,7 @@ describe('classify-quality', () => {
   it('fails clearly when the model file is missing', async () => {
     await expect(
       runStage(stage, { model: path.join(dir, 'missing.dmqc') }, docsFromTexts([GOOD])),
-    ).rejects.toThrow(
-      /classify-quality: model .*missing\.dmqc.*expected a file written by datamill classifier train/,
-    );
+    ).rejects.toThrow(/missing\.dmqc: not found .*expected a model written by datamill classifier train/);
   });
 
   it.each<[string, unknown]>([

@@ -120,7 +120,7 @@ describe('filter-perplexity (map mode)', () => {
   it('fails with input_missing for a missing model', async () => {
     await expect(
       runStage(asMap, { model: path.join(dir, 'nope.arpa') }, docsFromTexts(['a'])),
-    ).rejects.toThrow(/nope\.arpa: model file not found/);
+    ).rejects.toThrow(/nope\.arpa: not found .*expected an ARPA file/);
   });
 });
 
