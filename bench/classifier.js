@@ -162,6 +162,5 @@ export async function runClassifier({ bytes }) {
     model_bytes: readFileSync(modelFile).length,
     scoring_loop: { text_mb: loop.text_mb, docs: loop.docs, mb_per_s: loop.mb_per_s },
     runs_w1: runs,
-    provisional: 'Provisional: measured on a 2-core VM while other work used the CPU.',
   });
 }
