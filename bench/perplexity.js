@@ -53,7 +53,7 @@ function scoreCorpus(bytes) {
 /** In process: load time, bytes per n-gram, and the scoring loop over the scored pages held in memory. */
 async function inProcess(arpa) {
   const { loadArpa } = await import('../dist/lm/arpa-read.js');
-  const { scoreDocument } = await import('../dist/lm/perplexity.js');
+  const { CCNET_PERPLEXITY, scoreDocument } = await import('../dist/lm/perplexity.js');
   const load = async (file) => {
     const t0 = performance.now();
     const m = await loadArpa(file, { warn: () => {} });
@@ -76,14 +76,7 @@ async function inProcess(arpa) {
   );
   const pages = webTexts(SCORE);
   const mb = pages.reduce((a, t) => a + Buffer.byteLength(t), 0) / 1e6;
-  const o = {
-    normalize: true,
-    lowercase: true,
-    strip_accents: true,
-    digits_to_zero: true,
-    punctuation: 'replace',
-    score_empty_lines: false,
-  };
+  const o = CCNET_PERPLEXITY;
   const loop = (m, opts) => {
     let best = Number.POSITIVE_INFINITY;
     for (let r = 0; r < 5; r++) {

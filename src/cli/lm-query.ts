@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline';
 import { arpaLines } from '../lm/arpa-lines.js';
 import { loadArpa } from '../lm/arpa-read.js';
-import { ccnetNormalize } from '../lm/ccnet-normalize.js';
+import { CCNET_DEFAULTS, ccnetNormalize } from '../lm/ccnet-normalize.js';
 
 export interface LmQueryFlags {
   /** cc_net's line normalisation before scoring. */
@@ -18,7 +18,6 @@ export interface LmQueryFlags {
   missingMarkers?: 'error' | 'unk';
 }
 
-const CCNET = { lowercase: true, strip_accents: true, digits_to_zero: true, punctuation: 'replace' } as const;
 /** KenLM reads words separated by spaces and tabs (util/file_piece kSpaces). */
 const WORDS_RE = /[ \t\r\f\v]+/;
 
@@ -62,7 +61,7 @@ export async function lmQueryCommand(
   let corpusOov = 0;
   let tokens = 0;
   for await (const raw of inputLines(file)) {
-    const line = flags.normalize === true ? ccnetNormalize(raw, CCNET) : raw;
+    const line = flags.normalize === true ? ccnetNormalize(raw, CCNET_DEFAULTS) : raw;
     const words = line.split(WORDS_RE).filter((w) => w !== '');
     const scores = model.scoreWords(words);
     let total = 0;

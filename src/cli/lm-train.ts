@@ -6,7 +6,7 @@ import os from 'node:os';
 import { formatBytes, parseBytes } from '../core/bytes.js';
 import { usageError } from '../errors.js';
 import { ArpaWriter, formatFloat32 } from '../lm/arpa-write.js';
-import { ccnetNormalize } from '../lm/ccnet-normalize.js';
+import { CCNET_DEFAULTS, ccnetNormalize } from '../lm/ccnet-normalize.js';
 import { checkInputs, type InputStats, runDataFiles, sentenceLines } from '../lm/train/sentences.js';
 import { LmTrainer, type TrainSummary } from '../lm/train/train.js';
 
@@ -22,14 +22,6 @@ export interface LmTrainFlags {
   tmpDir?: string;
   json?: boolean;
 }
-
-/** cc_net's defaults (text_normalizer.py `normalize`: accent, case, numbers on; punct=1). */
-const CCNET_DEFAULTS = {
-  lowercase: true,
-  strip_accents: true,
-  digits_to_zero: true,
-  punctuation: 'replace',
-} as const;
 
 export async function lmTrainCommand(files: string[], flags: LmTrainFlags): Promise<void> {
   const t0 = performance.now();

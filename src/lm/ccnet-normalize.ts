@@ -14,6 +14,14 @@ export interface CcnetNormalizeOptions {
   punctuation: 'replace' | 'remove' | 'keep';
 }
 
+/** cc_net's defaults (text_normalizer.py `normalize`: accent, case, numbers on; punct=1). */
+export const CCNET_DEFAULTS: Readonly<CcnetNormalizeOptions> = {
+  lowercase: true,
+  strip_accents: true,
+  digits_to_zero: true,
+  punctuation: 'replace',
+};
+
 /** cc_net text_normalizer.py UNICODE_PUNCT, verbatim (including its "１" -> '"'). */
 export const UNICODE_PUNCT: Readonly<Record<string, string>> = {
   '，': ',',

@@ -8,7 +8,7 @@
  */
 
 import { isPySpaceCode } from '../text/python.js';
-import type { CcnetNormalizeOptions } from './ccnet-normalize.js';
+import { CCNET_DEFAULTS, type CcnetNormalizeOptions } from './ccnet-normalize.js';
 import type { NgramModel } from './model.js';
 import { asciiLineIds } from './perplexity-ascii.js';
 import { unicodeLineIds } from './perplexity-unicode.js';
@@ -19,6 +19,13 @@ export interface PerplexityOptions extends CcnetNormalizeOptions {
   /** cc_net scores every line, an empty one as `<s> </s>` (length 1); false skips lines empty after stripping. */
   score_empty_lines: boolean;
 }
+
+/** cc_net's DocLM with its normaliser's defaults (what filter-perplexity does by default). */
+export const CCNET_PERPLEXITY: Readonly<PerplexityOptions> = {
+  ...CCNET_DEFAULTS,
+  normalize: true,
+  score_empty_lines: false,
+};
 
 /** Sums of one document: Σ log10 P over its scored lines and Σ (words + 1). */
 export interface DocScore {

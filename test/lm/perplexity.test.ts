@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NgramModelBuilder } from '../../src/lm/model.js';
 import {
+  CCNET_PERPLEXITY,
   documentPerplexity,
   type PerplexityOptions,
   perplexity,
@@ -23,14 +24,7 @@ function toy() {
   return b.build();
 }
 
-const CCNET: PerplexityOptions = {
-  normalize: true,
-  lowercase: true,
-  strip_accents: true,
-  digits_to_zero: true,
-  punctuation: 'replace',
-  score_empty_lines: false,
-};
+const CCNET: PerplexityOptions = CCNET_PERPLEXITY;
 
 describe('document perplexity (cc_net DocLM)', () => {
   // "a b" = -0.2 -0.05 -0.45 = -0.7 over 3; "b" = -1.2 -0.4 = -1.6 over 2; an empty line = -1.1 over 1.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArpa } from '../../src/lm/arpa-read.js';
-import { documentPerplexity, type PerplexityOptions } from '../../src/lm/perplexity.js';
+import { CCNET_PERPLEXITY, documentPerplexity, type PerplexityOptions } from '../../src/lm/perplexity.js';
 import type { MapStageDef } from '../../src/stages/define.js';
 import stage from '../../src/stages/filter-perplexity.js';
 import { datamill, readReport, runStageOnDocs, tempDir, writeRecipe } from '../e2e/cli.js';
@@ -158,14 +158,7 @@ describe('filter-perplexity (global percentile mode, built CLI)', () => {
 
   it('buckets by per-language percentiles 30/60 and drops the tail', async () => {
     const model = await loadArpa(MODEL, { warn: () => {} });
-    const o: PerplexityOptions = {
-      normalize: true,
-      lowercase: true,
-      strip_accents: true,
-      digits_to_zero: true,
-      punctuation: 'replace',
-      score_empty_lines: false,
-    };
+    const o: PerplexityOptions = CCNET_PERPLEXITY;
     const all = files.flat().map((d) => ({ ...d, ppl: documentPerplexity(model, d.text as string, o) }));
     const cut: Record<string, [number, number]> = {};
     for (const lang of ['de', 'en']) {
