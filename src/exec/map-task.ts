@@ -44,6 +44,8 @@ export async function runMapTask(
   const procs = await setupProcessors(plan, paths, phase, task, hooks.warn);
   for (const p of procs) stats.stages[p.id] = emptyStageStats();
   const observer = await setupObserver(plan, paths, phase, task, hooks.warn);
+  // The observing stage's time (signatures, scores) counts in its wall_ms; its documents are counted in apply.
+  const observed = observer ? (stats.stages[phase.observe!] ??= emptyStageStats()) : undefined;
   const recorder = new DropRecorder({
     ledgerDir: paths.ledger,
     quarantineDir: paths.quarantine,
@@ -85,14 +87,22 @@ export async function runMapTask(
         }
         docs = kept;
       }
-      if (observer) await guard(phase.observe!, () => observer.observe(docs));
+      if (observer) {
+        const o0 = performance.now();
+        await guard(phase.observe!, () => observer.observe(docs));
+        observed!.wall_ms += performance.now() - o0;
+      }
       await sink.write(docs);
       stats.docs_out += docs.length;
       countOut?.(docs, dom);
       await recorder.flush();
       hooks.progress(batch.records, batch.bytes);
     }
-    if (observer) await guard(phase.observe!, () => observer.finish());
+    if (observer) {
+      const o0 = performance.now();
+      await guard(phase.observe!, () => observer.finish());
+      observed!.wall_ms += performance.now() - o0;
+    }
     stats.files.push(...(await sink.close()), ...(await recorder.close()));
   } catch (e) {
     await sink.abort();
