@@ -25,9 +25,10 @@ export function minhashSignatureFile(workDir: string, task: number): string {
 }
 
 /**
- * Documents whose band-0 bucket is sampled (1 in 64 buckets) keep their id and signature in
- * `samples/t<task>.json`, so the report can show duplicate pairs with their estimated Jaccard; both members
- * of a band-0 pair share the bucket, so every sampled pair has both signatures. ~7 MB at 1M documents.
+ * Documents whose band-0 bucket is sampled (1 in 64 buckets), and the first 8192 / tasks documents of each
+ * task, keep their id and signature in `samples/t<task>.json`, so the report can show duplicate pairs with
+ * their estimated Jaccard; both members of a band-0 pair share the bucket, so every pair of a sampled
+ * bucket has both signatures. ~7 MB at 1M documents.
  */
 export function minhashSampleFile(workDir: string, task: number): string {
   return path.join(workDir, 'samples', `t${task}.json`);

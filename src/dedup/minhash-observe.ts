@@ -61,6 +61,8 @@ export class MinhashObserver implements Observer {
   private sig: Uint32Array;
   private sigs: Uint32Array[] = [];
   private samples: MinhashSample[] = [];
+  /** The first documents of every task are all sampled: small corpora get pairs too (see SAMPLE_ALL). */
+  private readonly sampleAll: number;
   private ranks: number[] = [];
   private ordinal = 0;
   private scanner: ShingleScanner;
@@ -68,8 +70,9 @@ export class MinhashObserver implements Observer {
 
   constructor(
     private readonly p: MinhashParams,
-    private readonly env: StageEnv,
+    private readonly env: StageEnv & { observeTasks: number },
   ) {
+    this.sampleAll = Math.floor(SAMPLE_ALL / env.observeTasks);
     this.cols = Array.from({ length: p.bands }, () => new Columns());
     this.signer = new MinhashSigner(makePermutations(p.seed, p.bands * p.rows));
     this.sig = new Uint32Array(p.bands * p.rows);
@@ -96,7 +99,7 @@ export class MinhashObserver implements Observer {
       for (let b = 0; b < p.bands; b++) {
         const [hi, lo] = bandHash(this.sig, b, p.rows);
         this.cols[b]!.push(hi, lo, ord);
-        if (b === 0 && isSampledBucket(hi))
+        if (b === 0 && (ord < this.sampleAll || isSampledBucket(hi)))
           this.samples.push({ ordinal: ord, id: doc.id, sig: sigBase64(this.sig) });
       }
     }
@@ -142,6 +145,12 @@ export class MinhashObserver implements Observer {
     return buf;
   }
 }
+
+/**
+ * Documents sampled whatever their bucket, over all tasks (~4 MB of signatures): the 1-in-64 bucket sample
+ * finds no pair in a corpus with few duplicates.
+ */
+const SAMPLE_ALL = 8192;
 
 const LITTLE_ENDIAN = endianness() === 'LE';
 

@@ -1,7 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { estimateJaccard } from './minhash-core.js';
 import {
-  isSampledBucket,
   MINHASH_RECORD_BYTES,
   type MinhashSample,
   minhashPartialFile,
@@ -16,7 +15,7 @@ export interface MinhashReduceOutput {
   counters: Record<string, number>;
   /** Flat (taskA, ordinalA, taskB, ordinalB) quadruples. */
   edges: number[];
-  /** Band 0 only: up to SAMPLE_PAIRS candidate pairs of sampled buckets with their estimated Jaccard. */
+  /** Up to SAMPLE_PAIRS candidate pairs whose signatures were sampled, with their estimated Jaccard. */
   samplePairs: SamplePair[];
 }
 
@@ -26,7 +25,8 @@ export interface SamplePair {
   estimated_jaccard: number;
 }
 
-const SAMPLE_PAIRS = 20;
+/** Per band: with 14 bands, up to 70 pairs (the report dedupes pairs found by several bands). */
+const SAMPLE_PAIRS = 5;
 
 /** The sampled documents of every task, by `task:ordinal`. */
 function loadSamples(workDir: string, observeTasks: number): Map<string, MinhashSample> {
@@ -87,7 +87,7 @@ export function reduceMinhashBand(
     readers.push(new RunReader(minhashPartialFile(workDir, t, band), MINHASH_RECORD_BYTES));
   const sigs = verify ? new SignatureReader(workDir, verify.k) : undefined;
   const edges: number[] = [];
-  const samples = band === 0 ? loadSamples(workDir, observeTasks) : undefined;
+  let samples: Map<string, MinhashSample> | undefined;
   const samplePairs: SamplePair[] = [];
   let groups = 0;
   let candidates = 0;
@@ -97,12 +97,14 @@ export function reduceMinhashBand(
       readers,
       minhashRecordLess,
       (v, at) => [v.getUint32(at + 8, true), v.getUint32(at + 12, true)] as const,
-      (hi, _lo, group) => {
+      (_hi, _lo, group) => {
         if (group.length < 2) return;
         groups++;
         const [t0, o0] = group[0]!;
-        if (samples && samplePairs.length < SAMPLE_PAIRS && isSampledBucket(hi))
+        if (samplePairs.length < SAMPLE_PAIRS) {
+          samples ??= loadSamples(workDir, observeTasks);
           samplePairs.push(...pairsOf(group, samples, SAMPLE_PAIRS - samplePairs.length));
+        }
         const s0 = sigs?.read(t0, o0);
         for (let i = 1; i < group.length; i++) {
           const [t, o] = group[i]!;

@@ -133,8 +133,16 @@ function mergeReduce(into: Report['reduce'], plan: Plan, t: TaskStats): void {
   const id = phase?.kind === 'reduce' ? phase.stage : t.phase;
   const r = (into[id] ??= { counters: {}, details: {} });
   for (const [k, n] of Object.entries(t.reduce!.counters)) r.counters[k] = (r.counters[k] ?? 0) + n;
-  for (const [k, v] of Object.entries(t.reduce!.details ?? {}))
-    (r.details[k] ??= []).push(...(Array.isArray(v) ? v : [v]));
+  for (const [k, v] of Object.entries(t.reduce!.details ?? {})) {
+    const list = (r.details[k] ??= []);
+    // A `*_sample` detail is a set: reduce tasks may find the same row (a pair seen by several bands).
+    const seen = new Set(k.endsWith('_sample') ? list.map((x) => JSON.stringify(x)) : []);
+    for (const x of Array.isArray(v) ? v : [v]) {
+      if (seen.has(JSON.stringify(x))) continue;
+      list.push(x);
+      if (k.endsWith('_sample')) seen.add(JSON.stringify(x));
+    }
+  }
 }
 
 function estimate(d: DomainStats): number {

@@ -154,8 +154,8 @@ export default defineStage({
         similarity: s,
         p_candidate: Number(candidateProbability(s, bands, rows).toFixed(4)),
       }));
-      details.duplicate_pairs_sample = samplePairs;
     }
+    details.duplicate_pairs_sample = samplePairs;
     return { counters, details };
   },
   applier(o, env) {

@@ -43,7 +43,10 @@ export interface Observer {
 /** Result of a reduce task: counters for the report (cluster sizes etc.). */
 export interface ReduceResult {
   counters: Record<string, number>;
-  /** Anything small the report should show (samples, tables). */
+  /**
+   * Anything small the report should show (tables), concatenated over reduce tasks; a key ending in
+   * `_sample` is a set, so rows several tasks return are shown once.
+   */
   details?: Record<string, unknown>;
 }
 

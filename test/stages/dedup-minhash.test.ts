@@ -96,6 +96,18 @@ describe('dedup-minhash', () => {
     const curve = reduce.details.s_curve as { similarity: number; p_candidate: number }[];
     expect(curve).toHaveLength(10);
     expect(curve.find((c) => c.similarity === 0.8)!.p_candidate).toBeCloseTo(0.924, 2);
+    // Every document of this small corpus is sampled: the report shows planted pairs, each once.
+    const sample = reduce.details.duplicate_pairs_sample as {
+      kept_candidate: string;
+      duplicate: string;
+      estimated_jaccard: number;
+    }[];
+    expect(sample.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(sample.map((p) => `${p.kept_candidate}/${p.duplicate}`)).size).toBe(sample.length);
+    for (const p of sample) {
+      expect(p.duplicate).toBe(p.kept_candidate.replace('base', 'copy'));
+      expect(p.estimated_jaccard).toBeGreaterThan(0.7);
+    }
   });
 
   it('keeps the highest priority of each cluster with keep: priority', () => {
