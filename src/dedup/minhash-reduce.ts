@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { estimateJaccard } from './minhash-core.js';
 import {
   MINHASH_RECORD_BYTES,
@@ -28,8 +28,17 @@ export interface SamplePair {
 /** Per band: with 14 bands, up to 70 pairs (the report dedupes pairs found by several bands). */
 const SAMPLE_PAIRS = 5;
 
-/** The sampled documents of every task, by `task:ordinal`. */
+/** The sampled documents of every task, by `task:ordinal`; read once per thread (all bands use them). */
+const sampleCache = new Map<string, Map<string, MinhashSample>>();
+
 function loadSamples(workDir: string, observeTasks: number): Map<string, MinhashSample> {
+  let key = workDir;
+  for (let t = 0; t < observeTasks; t++) {
+    const file = minhashSampleFile(workDir, t);
+    key += existsSync(file) ? `|${statSync(file).mtimeMs}` : '|-';
+  }
+  const cached = sampleCache.get(key);
+  if (cached) return cached;
   const out = new Map<string, MinhashSample>();
   for (let t = 0; t < observeTasks; t++) {
     const file = minhashSampleFile(workDir, t);
@@ -37,6 +46,8 @@ function loadSamples(workDir: string, observeTasks: number): Map<string, Minhash
     for (const s of JSON.parse(readFileSync(file, 'utf8')) as MinhashSample[])
       out.set(`${t}:${s.ordinal}`, s);
   }
+  sampleCache.clear();
+  sampleCache.set(key, out);
   return out;
 }
 
