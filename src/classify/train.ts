@@ -32,6 +32,27 @@ function epochOrder(n: number, seed: number, epoch: number): number[] {
   return new Rng(seed, `classify/epoch/${epoch}`).shuffled(idx);
 }
 
+/**
+ * fastText's schedule, shared by both models: every epoch the examples in their seeded order, each with its
+ * learning rate (decaying linearly to 0 over all updates), its feature ids (`ids[0, n)`) and norm scale.
+ */
+function forEachUpdate(
+  examples: readonly Example[],
+  o: SgdOptions,
+  update: (ex: Example, lr: number, ids: Int32Array, n: number, scale: number) => void,
+): void {
+  const buf = new FeatureBuffer();
+  const total = o.epochs * examples.length;
+  let t = 0;
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (const i of epochOrder(examples.length, o.seed, epoch)) {
+      const ex = examples[i]!;
+      const n = extractFeatures(ex.text, o.config, buf);
+      update(ex, o.lr * (1 - t++ / total), buf.ids, n, normScale(o.config.norm, n));
+    }
+  }
+}
+
 /** Where the examples came from: stored in the model for `classifier eval` and provenance. */
 export type ExampleOrigin = Pick<TrainingInfo, 'text_field' | 'label_field' | 'positive' | 'holdout'>;
 
@@ -58,28 +79,18 @@ export function trainModel(examples: readonly Example[], o: SgdOptions, origin: 
 }
 
 function sgdLinear(examples: readonly Example[], o: SgdOptions, w: Float32Array, state: { bias: number }) {
-  const buf = new FeatureBuffer();
-  const total = o.epochs * examples.length;
-  let t = 0;
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
-    for (const i of epochOrder(examples.length, o.seed, epoch)) {
-      const ex = examples[i]!;
-      const lr = o.lr * (1 - t++ / total);
-      const n = extractFeatures(ex.text, o.config, buf);
-      const ids = buf.ids;
-      const s = normScale(o.config.norm, n);
-      let sum = 0;
-      for (let j = 0; j < n; j++) sum += w[ids[j]!]!;
-      const g = lr * (ex.y - sigmoid(state.bias + s * sum));
-      state.bias += g;
-      const step = g * s;
-      const decay = 1 - lr * o.l2;
-      for (let j = 0; j < n; j++) {
-        const f = ids[j]!;
-        w[f] = w[f]! * decay + step;
-      }
+  forEachUpdate(examples, o, (ex, lr, ids, n, s) => {
+    let sum = 0;
+    for (let j = 0; j < n; j++) sum += w[ids[j]!]!;
+    const g = lr * (ex.y - sigmoid(state.bias + s * sum));
+    state.bias += g;
+    const step = g * s;
+    const decay = 1 - lr * o.l2;
+    for (let j = 0; j < n; j++) {
+      const f = ids[j]!;
+      w[f] = w[f]! * decay + step;
     }
-  }
+  });
 }
 
 function sgdLowRank(examples: readonly Example[], o: SgdOptions, w: Float32Array, state: { bias: number }) {
@@ -93,40 +104,30 @@ function sgdLowRank(examples: readonly Example[], o: SgdOptions, w: Float32Array
   const hidden = new Float64Array(d);
   const grad = new Float64Array(d);
   const touched = new Uint8Array(rows);
-  const buf = new FeatureBuffer();
-  const total = o.epochs * examples.length;
-  let t = 0;
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
-    for (const i of epochOrder(examples.length, o.seed, epoch)) {
-      const ex = examples[i]!;
-      const lr = o.lr * (1 - t++ / total);
-      const n = extractFeatures(ex.text, o.config, buf);
-      const ids = buf.ids;
-      const s = normScale(o.config.norm, n);
-      hidden.fill(0);
-      for (let j = 0; j < n; j++) {
-        const base = ids[j]! * d;
-        for (let k = 0; k < d; k++) hidden[k]! += emb[base + k]!;
-      }
-      let z = state.bias;
-      for (let k = 0; k < d; k++) {
-        hidden[k]! *= s;
-        z += out[k]! * hidden[k]!;
-      }
-      const g = lr * (ex.y - sigmoid(z));
-      state.bias += g;
-      for (let k = 0; k < d; k++) {
-        grad[k] = g * out[k]! * s;
-        out[k]! += g * hidden[k]!;
-      }
-      const decay = 1 - lr * o.l2;
-      for (let j = 0; j < n; j++) {
-        const base = ids[j]! * d;
-        touched[ids[j]!] = 1;
-        for (let k = 0; k < d; k++) emb[base + k] = emb[base + k]! * decay + grad[k]!;
-      }
+  forEachUpdate(examples, o, (ex, lr, ids, n, s) => {
+    hidden.fill(0);
+    for (let j = 0; j < n; j++) {
+      const base = ids[j]! * d;
+      for (let k = 0; k < d; k++) hidden[k]! += emb[base + k]!;
     }
-  }
+    let z = state.bias;
+    for (let k = 0; k < d; k++) {
+      hidden[k]! *= s;
+      z += out[k]! * hidden[k]!;
+    }
+    const g = lr * (ex.y - sigmoid(z));
+    state.bias += g;
+    for (let k = 0; k < d; k++) {
+      grad[k] = g * out[k]! * s;
+      out[k]! += g * hidden[k]!;
+    }
+    const decay = 1 - lr * o.l2;
+    for (let j = 0; j < n; j++) {
+      const base = ids[j]! * d;
+      touched[ids[j]!] = 1;
+      for (let k = 0; k < d; k++) emb[base + k] = emb[base + k]! * decay + grad[k]!;
+    }
+  });
   // Fold: weight(f) = embedding(f) · output. Buckets no training text reached keep weight 0 (fastText would
   // score them with their random initial embedding): unseen n-grams then say nothing, and the file stays sparse.
   for (let f = 0; f < rows; f++) {
