@@ -1,12 +1,12 @@
-import { copyFile, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lineNumberAt, readJsonlSlice } from '../../src/io/jsonl-read.js';
 import type { BadRecord, Compression, RowBatch, Slice } from '../../src/io/types.js';
 import { zstdCompressSync, zstdDecompressSync } from '../../src/io/zstd.js';
 import { describeWithData, sharedPath } from '../helpers/shared-data.js';
+import { tempFiles } from '../helpers/temp-files.js';
 
 interface ReadAll {
   rows: Record<string, unknown>[];
@@ -35,19 +35,8 @@ async function readAll(
   return out;
 }
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'dm-jsonl-read-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function temp(name: string, content: string | Uint8Array): Promise<string> {
-  const file = path.join(dir, name);
-  await writeFile(file, content);
-  return file;
-}
+const files = tempFiles('jsonl-read');
+const temp = files.put;
 
 describeWithData('readJsonlSlice on real shards', () => {
   it.each([
@@ -93,7 +82,7 @@ describeWithData('readJsonlSlice on real shards', () => {
   });
 
   it('a truncated gzip throws an input error naming the file, not a hang', async () => {
-    const file = path.join(dir, 'truncated.jsonl.gz');
+    const file = path.join(files.dir(), 'truncated.jsonl.gz');
     await copyFile(sharedPath('web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz'), file);
     await truncate(file, 500_000);
     await expect(readAll(file, 'gzip')).rejects.toMatchObject({
@@ -208,7 +197,7 @@ describe('readJsonlSlice line handling', () => {
   });
 
   it('a missing file is an input_missing error', async () => {
-    await expect(readAll(path.join(dir, 'nope.jsonl'), 'none')).rejects.toMatchObject({
+    await expect(readAll(path.join(files.dir(), 'nope.jsonl'), 'none')).rejects.toMatchObject({
       code: 'input_missing',
     });
   });

@@ -1,25 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sniffFile } from '../../src/io/sniff.js';
 import { zstdCompressSync } from '../../src/io/zstd.js';
 import { describeWithData, sharedPath } from '../helpers/shared-data.js';
+import { tempFiles } from '../helpers/temp-files.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'dm-sniff-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function temp(name: string, content: string | Uint8Array): Promise<string> {
-  const file = path.join(dir, name);
-  await writeFile(file, content);
-  return file;
-}
+const files = tempFiles('sniff');
+const temp = files.put;
 
 const jsonl = '{"text":"a"}\n{"text":"b"}\n';
 
@@ -134,6 +122,8 @@ describe('sniffFile on generated files', () => {
   });
 
   it('a missing file is input_missing', async () => {
-    await expect(sniffFile(path.join(dir, 'nope.jsonl'))).rejects.toMatchObject({ code: 'input_missing' });
+    await expect(sniffFile(path.join(files.dir(), 'nope.jsonl'))).rejects.toMatchObject({
+      code: 'input_missing',
+    });
   });
 });
