@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { sortedJaccard } from '../../src/corpus/dedup-truth.js';
 import { shingleHashes } from '../../src/dedup/minhash-scan.js';
 import { runStageOnDocs } from '../e2e/cli.js';
 import { describeWithData, sharedPath } from '../helpers/shared-data.js';
@@ -28,13 +29,7 @@ function rng(seed: number): () => number {
 /** Letters only: simplifyText maps digits to 0. */
 const word = (n: number) => `${n.toString().replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}o`;
 
-function jaccard(a: string, b: string): number {
-  const x = new Set(shingleHashes(a, 5));
-  const y = shingleHashes(b, 5);
-  let inter = 0;
-  for (const h of y) if (x.has(h)) inter++;
-  return inter / (x.size + y.length - inter);
-}
+const jaccard = (a: string, b: string) => sortedJaccard(shingleHashes(a, 5), shingleHashes(b, 5));
 
 /**
  * 60 random base documents of 200 words; base i < 20 gets a copy with ~1% of words replaced (Jaccard ≈ 0.9),
