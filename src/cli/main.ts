@@ -206,7 +206,44 @@ export function buildProgram(): Command {
     .action(async (f: string[], o) => (await import('./stats.js')).statsCommand(f, o));
   addClassifierCommands(program);
   addLmCommands(program);
+  addLaunchCommands(program);
   return program;
+}
+
+/** The `launch` group: submit a recipe to a cluster scheduler as one array job per phase. */
+function addLaunchCommands(program: Command): void {
+  const launch = program.command('launch').description('run a recipe on a cluster scheduler');
+  launch
+    .command('slurm')
+    .description(
+      'write one Slurm array script per phase under RUN_DIR/slurm/ and submit them chained with afterok',
+    )
+    .argument('<recipe>', 'recipe YAML file')
+    .addOption(
+      // 64: one modest array per phase (Slurm's default MaxArraySize is 1001); each rank runs its tasks strided.
+      new Option('--ranks <n>', 'largest array per phase (a phase with fewer tasks gets one rank per task)')
+        .default(64)
+        .argParser(int('--ranks', 1)),
+    )
+    .option(
+      '--workers-per-rank <k>',
+      'worker threads and --cpus-per-task of each rank (default: runtime.workers, else 1)',
+      int('--workers-per-rank', 1),
+    )
+    .option('--partition <p>', 'sbatch --partition')
+    .option('--time <t>', 'sbatch --time, per rank (e.g. 2:00:00)')
+    .option('--mem <m>', 'sbatch --mem, per rank (e.g. 8G)')
+    .option('--account <a>', 'sbatch --account')
+    .option(
+      '--sbatch-arg <option>',
+      'extra #SBATCH directive, repeatable (e.g. --sbatch-arg=--qos=high)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option('-o, --out <dir>', 'run directory (overrides output.dir)')
+    .option('--restart', 'delete a run directory written by a different recipe and start over')
+    .option('--dry-run', 'write the scripts and print the sbatch commands; submit nothing')
+    .option('--json', 'print {run_dir, jobs} as JSON on stdout')
+    .action(async (r: string, o) => (await import('./launch.js')).launchSlurmCommand(r, o));
 }
 
 /** The `lm` group: n-gram language models (train; query is added here too). */
