@@ -1,9 +1,9 @@
 import type { Doc } from '../core/doc.js';
 import { cpLength, pyStrip, splitlines } from './python.js';
-import { wordSpans } from './words.js';
+import { scanTokens, tokenScan } from './token-scan.js';
 
-/** The tokenizer's scratch buffer, shared by all analyses: each keeps an exact-size copy of its spans. */
-let scratch: Int32Array = new Int32Array(1 << 14);
+/** The tokenizer's scratch buffers, shared by all analyses: each keeps exact-size copies of its tokens. */
+const scratch = tokenScan(1 << 13);
 
 /**
  * Splits of one document's text that several filters need, each computed on first use and shared by
@@ -12,6 +12,7 @@ let scratch: Int32Array = new Int32Array(1 << 14);
  */
 export class TextAnalysis {
   private _spans?: Int32Array;
+  private _meta?: Int32Array;
   private _words?: string[];
   private _lines?: string[];
   private _nlLines?: string[];
@@ -26,12 +27,21 @@ export class TextAnalysis {
    * `2 * wordCount` entries: statistics read the text through them without allocating token strings.
    */
   get spans(): Int32Array {
-    if (this._spans === undefined) {
-      const r = wordSpans(this.text, scratch);
-      scratch = r.spans;
-      this._spans = r.spans.slice(0, 2 * r.count);
-    }
-    return this._spans;
+    if (this._spans === undefined) this.scan();
+    return this._spans!;
+  }
+
+  /** Per token (token-scan.ts): code points `<< 2`, META_ALPHA, META_NON_PUNCT; from the same pass as `spans`. */
+  get tokenMeta(): Int32Array {
+    if (this._meta === undefined) this.scan();
+    return this._meta!;
+  }
+
+  private scan(): void {
+    const r = scanTokens(this.text, scratch);
+    this._spans = r.spans.slice(0, 2 * r.count);
+    this._meta = r.meta.slice(0, r.count);
+    this._length ??= r.length;
   }
 
   /** Number of SPEC word tokens. */

@@ -1,0 +1,205 @@
+/**
+ * One pass over a document's text that yields the SPEC word tokens (the same spans as `wordSpans`) and,
+ * per token, what Gopher quality measures of it: its length in code points, whether it contains a letter
+ * (Python `isalpha`) and whether it contains a character outside DataTrove's PUNCTUATION_SET. Statistics
+ * then loop over tokens instead of re-reading every character.
+ */
+import { isPunctuationCode } from './charsets.js';
+import { isPyAlpha, isUnicodeWhiteSpace } from './python.js';
+import { isPunctOrSymbol } from './words.js';
+
+/** Token meta bits: bit 0 has a letter, bit 1 has a non-PUNCTUATION_SET character; `meta >>> 2` = code points. */
+export const META_ALPHA = 1;
+export const META_NON_PUNCT = 2;
+
+/**
+ * Per BMP code unit, filled on first sight (bit KNOWN): White_Space, P/S (tokenizer), PUNCTUATION_SET,
+ * letter, surrogate. One typed-array read per character; 64 KiB, of which web text touches little.
+ */
+const WS = 1;
+const PS = 2;
+const PUNCT = 4;
+const ALPHA = 8;
+const SURROGATE = 16;
+const KNOWN = 32;
+const CLASS = new Uint8Array(0x10000);
+
+function classify(c: number): number {
+  let f = KNOWN;
+  if (c >= 0xd800 && c <= 0xdfff) f |= SURROGATE;
+  else {
+    if (isUnicodeWhiteSpace(c)) f |= WS;
+    if (isPunctOrSymbol(c)) f |= PS;
+    if (isPunctuationCode(c)) f |= PUNCT;
+    if (isPyAlpha(c)) f |= ALPHA;
+  }
+  CLASS[c] = f;
+  return f;
+}
+for (let c = 0; c < 0x80; c++) classify(c);
+
+/** Tokens of one text: token k is `text.slice(spans[2k], spans[2k + 1])`, with `meta[k]`. Buffers are reused. */
+export interface TokenScan {
+  spans: Int32Array;
+  meta: Int32Array;
+  count: number;
+  /** Python `len(text)`: code points of the whole text. */
+  length: number;
+}
+
+/** An empty scan with room for `tokens` tokens; pass it to `scanTokens` again to reuse its buffers. */
+export function tokenScan(tokens = 1024): TokenScan {
+  return { spans: new Int32Array(2 * tokens), meta: new Int32Array(tokens), count: 0, length: 0 };
+}
+
+/**
+ * Fills `out` with the tokens of `splitIntoWords(text)` and their meta, growing its buffers by doubling.
+ * On the `filter-stages` bench corpus about as fast as `wordSpans`, which computes no meta.
+ */
+export function scanTokens(text: string, out: TokenScan): TokenScan {
+  const len = text.length;
+  let n = 0;
+  let pairs = 0;
+  let i = 0;
+  while (i < len) {
+    let c = text.charCodeAt(i);
+    let f = CLASS[c]! || classify(c);
+    if ((f & WS) !== 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let any = f;
+    let all = f;
+    while (++i < len) {
+      c = text.charCodeAt(i);
+      f = CLASS[c]! || classify(c);
+      if ((f & WS) !== 0) break;
+      any |= f;
+      all &= f;
+    }
+    // A chunk yields at most 3 tokens.
+    if (n + 3 > out.meta.length) grow(out, n);
+    const spans = out.spans;
+    const meta = out.meta;
+    if ((any & (PS | SURROGATE)) === 0) {
+      // Most chunks: no punctuation or symbol at all, BMP only; one token.
+      spans[2 * n] = start;
+      spans[2 * n + 1] = i;
+      meta[n++] = ((i - start) << 2) | (any & ALPHA ? META_ALPHA : 0) | (all & PUNCT ? 0 : META_NON_PUNCT);
+    } else if ((any & SURROGATE) === 0) n = bmpChunk(text, start, i, spans, meta, n);
+    else {
+      const before = n;
+      n = astralChunk(text, start, i, spans, meta, n);
+      for (let k = before; k < n; k++) pairs += spans[2 * k + 1]! - spans[2 * k]! - (meta[k]! >>> 2);
+    }
+  }
+  out.count = n;
+  out.length = len - pairs;
+  return out;
+}
+
+function grow(out: TokenScan, n: number): void {
+  const size = 2 * out.meta.length + 3;
+  const spans = new Int32Array(2 * size);
+  spans.set(out.spans.subarray(0, 2 * n));
+  const meta = new Int32Array(size);
+  meta.set(out.meta.subarray(0, n));
+  out.spans = spans;
+  out.meta = meta;
+}
+
+/** Meta of `s[a, b)`, BMP only. */
+function bmpMeta(s: string, a: number, b: number): number {
+  let any = 0;
+  let all = PUNCT;
+  for (let k = a; k < b; k++) {
+    const f = CLASS[s.charCodeAt(k)]!;
+    any |= f;
+    all &= f;
+  }
+  return ((b - a) << 2) | (any & ALPHA ? META_ALPHA : 0) | (all & PUNCT ? 0 : META_NON_PUNCT);
+}
+
+/** Writes token `n` = `s[a, b)` with the given meta; returns n + 1. */
+function put(spans: Int32Array, meta: Int32Array, n: number, a: number, b: number, m: number): number {
+  spans[2 * n] = a;
+  spans[2 * n + 1] = b;
+  meta[n] = m;
+  return n + 1;
+}
+
+/** The tokens of a BMP chunk `s[start, end)` with a P/S character somewhere (words.ts chunkSpans). */
+function bmpChunk(
+  s: string,
+  start: number,
+  end: number,
+  spans: Int32Array,
+  meta: Int32Array,
+  n: number,
+): number {
+  let a = start;
+  while (a < end && (CLASS[s.charCodeAt(a)]! & PS) !== 0) a++;
+  if (a === end) return put(spans, meta, n, start, end, bmpMeta(s, start, end));
+  let b = end;
+  while (b > a && (CLASS[s.charCodeAt(b - 1)]! & PS) !== 0) b--;
+  if (a > start) n = put(spans, meta, n, start, a, bmpMeta(s, start, a));
+  n = put(spans, meta, n, a, b, bmpMeta(s, a, b));
+  if (b < end) n = put(spans, meta, n, b, end, bmpMeta(s, b, end));
+  return n;
+}
+
+/** Meta of `s[a, b)` by code point (a surrogate pair is one code point, a lone surrogate is itself). */
+function codePointMeta(s: string, a: number, b: number): number {
+  let cps = 0;
+  let alpha = false;
+  let nonPunct = false;
+  for (let k = a; k < b; k++) {
+    let c = s.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdbff && k + 1 < b && (s.charCodeAt(k + 1) & 0xfc00) === 0xdc00) {
+      c = ((c - 0xd800) << 10) + (s.charCodeAt(++k) - 0xdc00) + 0x10000;
+    }
+    cps++;
+    alpha ||= isPyAlpha(c);
+    nonPunct ||= !isPunctuationCode(c);
+  }
+  return (cps << 2) | (alpha ? META_ALPHA : 0) | (nonPunct ? META_NON_PUNCT : 0);
+}
+
+/** The code point that ends at `s[end - 1]`: a lone surrogate is itself (words.ts lastCodePoint). */
+function lastCodePoint(s: string, end: number, floor: number): number {
+  const lo = s.charCodeAt(end - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && end - 2 >= floor) {
+    const hi = s.charCodeAt(end - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return ((hi - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+  }
+  return lo;
+}
+
+/** The tokens of a chunk with surrogates, by code point (words.ts chunkSpans). */
+function astralChunk(
+  s: string,
+  start: number,
+  end: number,
+  spans: Int32Array,
+  meta: Int32Array,
+  n: number,
+): number {
+  let a = start;
+  while (a < end) {
+    const cp = s.codePointAt(a)!;
+    if (!isPunctOrSymbol(cp)) break;
+    a += cp > 0xffff ? 2 : 1;
+  }
+  if (a === end) return put(spans, meta, n, start, end, codePointMeta(s, start, end));
+  let b = end;
+  while (b > a) {
+    const cp = lastCodePoint(s, b, a);
+    if (!isPunctOrSymbol(cp)) break;
+    b -= cp > 0xffff ? 2 : 1;
+  }
+  if (a > start) n = put(spans, meta, n, start, a, codePointMeta(s, start, a));
+  n = put(spans, meta, n, a, b, codePointMeta(s, a, b));
+  if (b < end) n = put(spans, meta, n, b, end, codePointMeta(s, b, end));
+  return n;
+}
