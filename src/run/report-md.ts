@@ -1,7 +1,5 @@
 import type { Report } from './report.js';
-
-const n = (x: number) => x.toLocaleString('en-US');
-const pct = (a: number, b: number) => (b > 0 ? `${((100 * a) / b).toFixed(1)}%` : '–');
+import { detailView, fmtInt as n, fmtPct as pct } from './report-view.js';
 
 /** report.md: the summary a CI job posts; every number comes from report.json. */
 export function renderMarkdown(r: Report): string {
@@ -50,7 +48,8 @@ export function renderMarkdown(r: Report): string {
   for (const [id, red] of Object.entries(r.reduce)) {
     lines.push('', `## ${id}`, '');
     for (const [k, v] of Object.entries(red.counters)) lines.push(`- ${k}: ${n(v)}`);
-    for (const [k, v] of Object.entries(red.details ?? {})) lines.push('', `### ${k}`, '', ...detailLines(v));
+    for (const [k, v] of Object.entries(red.details ?? {}))
+      lines.push('', `### ${k}`, '', ...detailLines(k, v));
   }
   lines.push(
     '',
@@ -60,20 +59,22 @@ export function renderMarkdown(r: Report): string {
   return lines.join('\n');
 }
 
-/** A reduce detail as markdown: a list of flat records becomes a table (first 20 rows), anything else JSON. */
-function detailLines(v: unknown): string[] {
-  const rows = Array.isArray(v) ? v.flat() : [v];
-  const flat = rows.every(
-    (r) => r !== null && typeof r === 'object' && Object.values(r).every((x) => typeof x !== 'object'),
-  );
-  if (!flat || rows.length === 0) return ['```json', JSON.stringify(v), '```'];
-  const keys = Object.keys(rows[0] as object);
+/** A reduce detail as markdown (see detailView): counts and flat records as tables (first 20 rows), else JSON. */
+function detailLines(name: string, v: unknown): string[] {
+  const view = detailView(name, v);
   const cell = (x: unknown) => String(x).replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 120);
-  return [
-    `| ${keys.join(' | ')} |`,
-    `|${keys.map(() => '---').join('|')}|`,
-    ...rows
-      .slice(0, 20)
-      .map((r) => `| ${keys.map((k) => cell((r as Record<string, unknown>)[k])).join(' | ')} |`),
-  ];
+  switch (view.kind) {
+    case 'value':
+      return [String(view.value)];
+    case 'counts':
+      return ['| value | count |', '|---:|---:|', ...view.rows.map(([k, c]) => `| ${k} | ${c} |`)];
+    case 'table':
+      return [
+        `| ${view.columns.join(' | ')} |`,
+        `|${view.columns.map(() => '---').join('|')}|`,
+        ...view.rows.slice(0, 20).map((r) => `| ${view.columns.map((k) => cell(r[k] ?? '')).join(' | ')} |`),
+      ];
+    default:
+      return ['```json', JSON.stringify(v), '```'];
+  }
 }

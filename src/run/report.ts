@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import type { Plan } from '../plan/plan.js';
 import { quantile } from './metric.js';
 import type { RunPaths } from './paths.js';
+import { renderHtml } from './report-html.js';
 import { renderMarkdown } from './report-md.js';
 import {
   type DomainStats,
@@ -46,8 +47,37 @@ async function readAllStats(paths: RunPaths, plan: Plan): Promise<TaskStats[]> {
   return all;
 }
 
-/** Merges every task's stats into report.json and report.md, after checking that no document was lost. */
-export async function writeReport(plan: Plan, paths: RunPaths): Promise<Report> {
+export type ReportFormat = 'json' | 'md' | 'html';
+
+/** The report as each format's file content. */
+export function renderReport(report: Report, format: ReportFormat): string {
+  if (format === 'md') return renderMarkdown(report);
+  if (format === 'html') return renderHtml(report);
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** Where a run directory keeps the report in `format`. */
+export function reportFile(paths: RunPaths, format: ReportFormat): string {
+  if (format === 'json') return paths.reportJson;
+  return format === 'md' ? paths.reportMd : path.join(paths.dir, 'report.html');
+}
+
+/**
+ * Merges every task's stats into report.json, report.md and report.html (each written atomically), after
+ * checking that no document was lost. `formats` narrows which files are written.
+ */
+export async function writeReport(
+  plan: Plan,
+  paths: RunPaths,
+  formats: readonly ReportFormat[] = ['json', 'md', 'html'],
+): Promise<Report> {
+  const report = await buildReport(plan, paths);
+  for (const f of formats) await writeFileAtomic(reportFile(paths, f), renderReport(report, f));
+  return report;
+}
+
+/** The report of a run from its stats files; throws an `accounting` error when documents were lost. */
+export async function buildReport(plan: Plan, paths: RunPaths): Promise<Report> {
   const all = await readAllStats(paths, plan);
   const first = plan.phases[0]!.name;
   const last = plan.phases[plan.phases.length - 1]!.name;
@@ -75,7 +105,9 @@ export async function writeReport(plan: Plan, paths: RunPaths): Promise<Report> 
       mergeDomainStats(into, t.phase === first ? s : { ...s, docs_in: 0 });
     }
     if (t.reduce) mergeReduce(reduce, plan, t);
-    files.push(...t.files.map((f) => path.relative(paths.dir, f)));
+    // Relative to the directory the run wrote (stats hold absolute paths), so a moved run directory reports
+    // the same names.
+    files.push(...t.files.map((f) => path.relative(plan.recipe.output.dir, f)));
   }
   let dropped = 0;
   const stageRows = plan.recipe.stages.map((ref) => {
@@ -116,8 +148,6 @@ export async function writeReport(plan: Plan, paths: RunPaths): Promise<Report> 
     tasks: all.length,
     task_wall_ms: Math.round(wall),
   };
-  await writeFileAtomic(paths.reportJson, `${JSON.stringify(report, null, 2)}\n`);
-  await writeFileAtomic(paths.reportMd, renderMarkdown(report));
   return report;
 }
 
