@@ -3,6 +3,7 @@
  * their code; anything else is a bug and prints its stack (exit 1).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { CHECK_HELP } from '../check/help.js';
 import { DEFAULT_CONFIG, DEFAULT_SGD } from '../classify/defaults.js';
 import { EXIT, isDatamillError } from '../errors.js';
 import { DATAMILL_VERSION } from '../plan/plan.js';
@@ -204,10 +205,38 @@ export function buildProgram(): Command {
     )
     .option('--json', 'machine-readable profile')
     .action(async (f: string[], o) => (await import('./stats.js')).statsCommand(f, o));
+  addCheckCommand(program);
   addClassifierCommands(program);
   addLmCommands(program);
   addLaunchCommands(program);
   return program;
+}
+
+/** `check`: the data-quality gate (exit 5 when a check fails). */
+function addCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('quality gate for CI: run a recipe (or check data files) and evaluate checks on the report')
+    .argument('<recipe-or-files...>', 'one recipe (.yaml/.yml), or data files, directories or globs')
+    .option(
+      '-w, --workers <n>',
+      'worker threads (default: runtime.workers, else one per core)',
+      int('--workers', 1),
+    )
+    .option(
+      '-o, --out <dir>',
+      'run directory (recipe: overrides output.dir; files: kept instead of a temp dir)',
+    )
+    .option('--restart', 'delete a run directory written by a different recipe and start over')
+    .option('--junit <file>', 'also write the JUnit XML here')
+    .option('--markdown <file>', 'also write check.md here (e.g. $GITHUB_STEP_SUMMARY)')
+    .option('--text-field <name>', 'files: the text field (default text)')
+    .option('--max-duplicate-rate <r>', 'files: largest share of exact duplicates (default 0)', rate)
+    .option('--checks <file>', 'files: YAML with a checks: list to add to the default checks')
+    .option('-q, --quiet', 'no progress on stderr (the table is still printed)')
+    .option('--json', 'print {run_dir, passed, checks} as JSON on stdout')
+    .addHelpText('after', CHECK_HELP)
+    .action(async (args: string[], o) => (await import('./check.js')).checkCommand(args, o));
 }
 
 /** The `launch` group: submit a recipe to a cluster scheduler as one array job per phase. */

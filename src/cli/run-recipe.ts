@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createPool, type WorkerPool } from '../exec/pool.js';
 import { resolveRank } from '../exec/rank.js';
 import { executePlan } from '../exec/scheduler.js';
-import { loadRecipe, recipeHash } from '../recipe/load.js';
+import { type LoadedRecipe, loadRecipe, recipeHash } from '../recipe/load.js';
 import { runPaths } from '../run/paths.js';
 import { createProgress } from '../run/progress.js';
 import { type Report, writeReport } from '../run/report.js';
@@ -29,15 +29,29 @@ export interface EarlyPool {
   heapMb: number | undefined;
 }
 
+/** What a complete run left: its directory and its report (undefined while other ranks still work). */
+export interface RunOutcome {
+  dir: string;
+  report: Report | undefined;
+}
+
 /**
  * `datamill run RECIPE` once `early` threads are loading their modules: validate, plan, open (or resume) the
  * run directory, run this rank's tasks, report. When the validated worker count or heap budget differs
  * from the early guess, `early.pool` is replaced by a new pool; the caller closes whichever is there.
  */
-export async function runRecipe(file: string, flags: RunFlags, early: EarlyPool): Promise<void> {
+export async function runRecipe(file: string, flags: RunFlags, early: EarlyPool): Promise<RunOutcome> {
+  return runLoadedRecipe(await loadRecipe(file), flags, early);
+}
+
+/** As {@link runRecipe}, for a recipe already loaded and validated (e.g. built in memory by `datamill check`). */
+export async function runLoadedRecipe(
+  loaded: LoadedRecipe,
+  flags: RunFlags,
+  early: EarlyPool,
+): Promise<RunOutcome> {
   const progress = await createProgress(flags.quiet ? 'none' : 'auto');
   const warn = (m: string) => progress.log(`datamill: warning: ${m}`);
-  const loaded = await loadRecipe(file);
   if (flags.out !== undefined) {
     loaded.recipe.output.dir = path.resolve(flags.out);
     loaded.hash = recipeHash(loaded.recipe);
@@ -49,11 +63,11 @@ export async function runRecipe(file: string, flags: RunFlags, early: EarlyPool)
     await early.pool.close();
     Object.assign(early, { pool: createPool(workers, heapMb), workers, heapMb });
   }
-  await runWithPool(loaded, flags, { pool: early.pool, workers, rank, progress, warn });
+  return runWithPool(loaded, flags, { pool: early.pool, workers, rank, progress, warn });
 }
 
 async function runWithPool(
-  loaded: Awaited<ReturnType<typeof loadRecipe>>,
+  loaded: LoadedRecipe,
   flags: RunFlags,
   ctx: {
     pool: WorkerPool;
@@ -62,7 +76,7 @@ async function runWithPool(
     progress: Awaited<ReturnType<typeof createProgress>>;
     warn: (m: string) => void;
   },
-): Promise<void> {
+): Promise<RunOutcome> {
   const { pool, workers, rank, progress, warn } = ctx;
   const plan = await planRecipe(loaded, warn);
   const paths = runPaths(plan.recipe.output.dir);
@@ -82,11 +96,12 @@ async function runWithPool(
     progress.log(
       `datamill: this rank is done (${result.tasksRun} tasks); the run completes when every rank has finished${result.waitingFor ? ` (waiting for ${result.waitingFor})` : ''}`,
     );
-    return;
+    return { dir: paths.dir, report: undefined };
   }
   const report = await writeReport(plan, paths);
   if (flags.json) process.stdout.write(`${JSON.stringify(summary(report, paths.dir))}\n`);
   progress.log(summaryLine(report, paths.dir));
+  return { dir: paths.dir, report };
 }
 
 function summary(r: Report, dir: string) {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { createPool } from '../exec/pool.js';
 import { parseYaml } from '../recipe/locate.js';
-import type { RunFlags } from './run-recipe.js';
+import type { EarlyPool, RunFlags } from './run-recipe.js';
 
 export type { RunFlags };
 
@@ -26,14 +26,28 @@ async function peekRuntime(file: string): Promise<{ workers?: number; heapMb?: n
   }
 }
 
-export async function runCommand(file: string, flags: RunFlags): Promise<void> {
-  const peek = await peekRuntime(file);
-  const workers = flags.workers ?? peek.workers ?? Math.max(1, os.availableParallelism());
-  const early = { pool: createPool(workers, peek.heapMb), workers, heapMb: peek.heapMb };
+/**
+ * Starts the worker pool sized from `file`'s runtime section as written (or the flag, or one per core),
+ * runs `fn` with it, and closes whichever pool `fn` left in place.
+ */
+export async function withEarlyPool<T>(
+  file: string | undefined,
+  workersFlag: number | undefined,
+  fn: (early: EarlyPool) => Promise<T>,
+): Promise<T> {
+  const peek = file === undefined ? {} : await peekRuntime(file);
+  const workers = workersFlag ?? peek.workers ?? Math.max(1, os.availableParallelism());
+  const early: EarlyPool = { pool: createPool(workers, peek.heapMb), workers, heapMb: peek.heapMb };
   try {
-    const { runRecipe } = await import('./run-recipe.js');
-    await runRecipe(file, flags, early);
+    return await fn(early);
   } finally {
     await early.pool.close();
   }
+}
+
+export async function runCommand(file: string, flags: RunFlags): Promise<void> {
+  await withEarlyPool(file, flags.workers, async (early) => {
+    const { runRecipe } = await import('./run-recipe.js');
+    await runRecipe(file, flags, early);
+  });
 }

@@ -1,16 +1,21 @@
 /**
  * The recipe hash: what a run directory was made from. Two recipes with the same hash produce the same
- * output, so a rerun may skip finished tasks; `runtime.workers` and `runtime.worker_heap_mb` are left out
- * because they never change the output.
+ * output, so a rerun may skip finished tasks; `runtime.workers`, `runtime.worker_heap_mb` and `checks` are
+ * left out because they never change the output.
  */
 import { createHash } from 'node:crypto';
 import type { Recipe } from './schema.js';
 
-/** sha256 (hex) of the canonical JSON of `recipe` (keys sorted, undefined dropped) without workers and worker_heap_mb. */
+/**
+ * sha256 (hex) of the canonical JSON of `recipe` (keys sorted, undefined dropped) without workers,
+ * worker_heap_mb and checks.
+ */
 export function recipeHash(recipe: Recipe): string {
   const { workers: _workers, worker_heap_mb: _heap, ...runtime } = recipe.runtime;
+  // Checks judge the output after the run; changing a bound must not invalidate a finished run directory.
+  const { checks: _checks, ...rest } = recipe;
   return createHash('sha256')
-    .update(canonicalJson({ ...recipe, runtime }))
+    .update(canonicalJson({ ...rest, runtime }))
     .digest('hex');
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { strictObject, validate } from '../core/schema.js';
 import { recipeError } from '../errors.js';
 import * as defaultRegistry from '../stages/registry.js';
+import { checkChecks, metricContext } from './checks.js';
 import { recipeHash } from './hash.js';
 import { formatProblems, issueProblems, type Locate, type Problem } from './issues.js';
 import { parseYaml } from './locate.js';
@@ -70,6 +71,7 @@ export function parseRecipe(
   const parsed = validate(recipeSchema, raw);
   if (!parsed.ok) problems.push(...rootProblems(issueProblems(parsed.issues, raw, yaml.locate)));
   const stages = checkStages(raw, registry, yaml.locate, problems);
+  if (isRecord(raw)) checkChecks(raw.checks, metricContext(raw), yaml.locate, problems);
   if (!parsed.ok || problems.length > 0) throw recipeError(formatProblems(file, problems));
 
   const dir = path.dirname(path.resolve(file));

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { BYTE_SIZE_HINT, BYTE_SIZE_PATTERN, tryParseBytes } from '../core/bytes.js';
 import { z } from '../core/schema.js';
 import type { StageDef } from '../stages/define.js';
+import { checksSchema } from './checks.js';
 
 const bytesMessage = `expected ${BYTE_SIZE_HINT}`;
 
@@ -133,6 +134,7 @@ export const recipeSchema = z.strictObject({
     .prefault({})
     .describe('How the run executes; only workers and worker_heap_mb leave the output unchanged'),
   stages: z.array(stageEntrySchema).describe('Stages in order; an empty list converts the inputs'),
+  checks: checksSchema,
 });
 
 /** A recipe after parsing, before stage options are checked and paths resolved. */

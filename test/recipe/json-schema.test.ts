@@ -15,7 +15,13 @@ describe('recipeJsonSchema', () => {
     expect(schema.type).toBe('object');
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['inputs', 'output', 'stages']);
-    expect(Object.keys(at(schema, 'properties'))).toEqual(['inputs', 'output', 'runtime', 'stages']);
+    expect(Object.keys(at(schema, 'properties'))).toEqual([
+      'inputs',
+      'output',
+      'runtime',
+      'stages',
+      'checks',
+    ]);
   });
 
   it('has one oneOf branch per stage, keyed by the stage const, with its description and options', () => {
