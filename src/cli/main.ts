@@ -205,6 +205,13 @@ export function buildProgram(): Command {
     )
     .option('--json', 'machine-readable profile')
     .action(async (f: string[], o) => (await import('./stats.js')).statsCommand(f, o));
+  program
+    .command('report')
+    .description('rebuild report.json, report.md and report.html of a finished run directory from its files')
+    .argument('<run-dir>', 'run directory (output.dir of a run)')
+    .addOption(new Option('--format <format>', 'only this report').choices(['md', 'html', 'json']))
+    .option('--stdout', 'print the report (--format, default md) to stdout instead of writing files')
+    .action(async (d: string, o) => (await import('./report.js')).reportCommand(d, o));
   addCheckCommand(program);
   addClassifierCommands(program);
   addLmCommands(program);
