@@ -3,7 +3,7 @@ import { z } from '../core/schema.js';
 import { analyze } from '../text/analysis.js';
 import { NgramStats } from '../text/ngrams.js';
 import { PieceDuplicates } from '../text/piece-duplicates.js';
-import { cpLength, isPySpaceCode } from '../text/python.js';
+import { isPySpaceCode } from '../text/python.js';
 import { defineStage } from './define.js';
 
 const SRC = 'Gopher (Rae et al. 2021, arxiv 2112.11446) Table A1, via DataTrove gopher_repetition_filter.py';
@@ -69,15 +69,6 @@ const options = z.strictObject({
 
 type Options = z.output<typeof options>;
 
-const HIGH_SURROGATE = /[\ud800-\udbff]/;
-
-/** Python `len(text)`: code units minus surrogate pairs (cpLength, after a search for a high surrogate). */
-function pyLength(text: string): number {
-  const first = text.search(HIGH_SURROGATE);
-  if (first < 0) return text.length;
-  return first + cpLength(text.slice(first));
-}
-
 /** Python `str.strip()` bounds of `text`: [start, end). */
 function stripBounds(text: string): [number, number] {
   let a = 0;
@@ -104,7 +95,9 @@ class Verdict {
 function evaluate(doc: Doc, o: Options, ngrams: NgramStats, dup: PieceDuplicates, v: Verdict): void {
   const a = analyze(doc);
   const text = a.text;
-  const len = pyLength(text);
+  // Tokens first: the scan also measures Python len(text).
+  const meta = a.tokenMeta;
+  const len = a.length;
   const [from, to] = stripBounds(text);
   dup.scan(text, from, to, 2);
   if (v.check('dup_para_frac', dup.count / dup.pieces, o.dup_para_frac)) return;
@@ -112,7 +105,7 @@ function evaluate(doc: Doc, o: Options, ngrams: NgramStats, dup: PieceDuplicates
   dup.scan(text, 0, text.length, 1);
   if (v.check('dup_line_frac', dup.count / dup.pieces, o.dup_line_frac)) return;
   if (v.check('dup_line_char_frac', dup.chars / len, o.dup_line_char_frac)) return;
-  ngrams.loadSpans(a.text, a.spans, a.wordCount);
+  ngrams.loadSpans(a.text, a.spans, a.wordCount, meta);
   for (const [n, limit] of o.top_n_grams) {
     // Without stats only the verdict matters: skip a rule that its word-count bound shows cannot fire.
     if (v.stats === undefined && (!limit || ngrams.topNgramBound(n) / len <= limit)) continue;

@@ -6,6 +6,27 @@ import { scanTokens, tokenScan } from './token-scan.js';
 const scratch = tokenScan(1 << 13);
 
 /**
+ * Those copies are views of a shared slab, a new one when full (old ones live while their analyses do):
+ * an exact-size typed array per document cost more than the scan itself (allocation, zeroing, GC).
+ */
+const SLAB = 1 << 20;
+let slab = new Int32Array(SLAB);
+let used = 0;
+
+/** A copy of `src[0, n)` as a view of the slab. */
+function keep(src: Int32Array, n: number): Int32Array {
+  if (n > SLAB >> 3) return src.slice(0, n);
+  if (used + n > SLAB) {
+    slab = new Int32Array(SLAB);
+    used = 0;
+  }
+  const view = slab.subarray(used, used + n);
+  view.set(src.subarray(0, n));
+  used += n;
+  return view;
+}
+
+/**
  * Splits of one document's text that several filters need, each computed on first use and shared by
  * every stage that runs on the document in the same task (Data-Juicer's op fusion): a chain of Gopher,
  * C4 and FineWeb filters tokenizes each document once, not once per filter.
@@ -39,8 +60,8 @@ export class TextAnalysis {
 
   private scan(): void {
     const r = scanTokens(this.text, scratch);
-    this._spans = r.spans.slice(0, 2 * r.count);
-    this._meta = r.meta.slice(0, r.count);
+    this._spans = keep(r.spans, 2 * r.count);
+    this._meta = keep(r.meta, r.count);
     this._length ??= r.length;
   }
 
