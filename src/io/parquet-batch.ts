@@ -51,16 +51,6 @@ export function* groupBatches(
   }
 }
 
-/** One array from a column's decoded chunks (pages), without copying when there is a single chunk. */
-export function joinChunks(chunks: ArrayLike<unknown>[], total: number): ArrayLike<unknown> {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Array<unknown>(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    for (let i = 0; i < chunk.length; i++) out[at++] = chunk[i];
-  }
-  return out;
-}
 
 /** Replaces bigint values by numbers (columns datamill wrote from JS numbers; all are safe integers). */
 export function bigintsToNumbers(values: ArrayLike<unknown>): unknown[] {

@@ -12,15 +12,17 @@ import {
 } from 'hyparquet';
 import { compressors as jsCodecs } from 'hyparquet-compressors';
 import { inputError } from '../errors.js';
-import { bigintsToNumbers, type GroupColumns, groupBatches, joinChunks } from './parquet-batch.js';
+import { bigintsToNumbers, type GroupColumns, groupBatches } from './parquet-batch.js';
 import { openRangeFile, type RangeFile } from './parquet-file.js';
 import {
+  type FooterRowGroup,
   groupBytes,
   leafPaths,
   MAX_COLUMN_CHUNK_BYTES,
   numberColumns,
   rowGroupProblem,
 } from './parquet-footer.js';
+import { type Chunk, type ColumnSize, planWindows, sliceChunks, subRange } from './parquet-window.js';
 import type { ReadOptions, RowBatch, Slice } from './types.js';
 import { zstdDecompressSync } from './zstd.js';
 
@@ -72,6 +74,7 @@ interface ParquetSource {
   file: RangeFile;
   metadata: FileMetaData;
   leaves: Set<string>;
+  shard: string;
 }
 
 function message(e: unknown): string {
@@ -98,7 +101,7 @@ async function openParquet(path: string, shard: string): Promise<ParquetSource> 
     } catch (e) {
       throw inputError(shard, `malformed footer (${message(e)})`, e);
     }
-    return { file, metadata, leaves };
+    return { file, metadata, leaves, shard };
   } catch (e) {
     await file.close();
     throw e;
@@ -137,38 +140,97 @@ const PARSERS = {
   stringFromBytes: (bytes: Uint8Array | undefined) => bytes && exactUtf8.decode(bytes),
 };
 
-/** Decodes one row group into one array per top-level column, in schema order. */
-async function readGroup(source: ParquetSource, start: number, rows: number, where: string) {
-  const chunks = new Map<string, ArrayLike<unknown>[]>();
+/**
+ * Decodes rows [start, start + rows) of `columns` (top-level names) into a map of value arrays. The rows lie
+ * inside one row group; hyparquet hands over whole pages, which are trimmed to the range.
+ */
+async function readColumns(
+  source: ParquetSource,
+  columns: string[],
+  start: number,
+  rows: number,
+  where: string,
+) {
+  const chunks = new Map<string, Chunk[]>();
   try {
     await parquetRead({
       file: source.file,
       metadata: source.metadata,
+      columns,
       rowStart: start,
       rowEnd: start + rows,
       compressors: CODECS,
       parsers: PARSERS,
-      onChunk: ({ columnName, columnData }) => {
+      onChunk: ({ columnName, columnData, rowStart }) => {
         const list = chunks.get(columnName);
-        if (list === undefined) chunks.set(columnName, [columnData]);
-        else list.push(columnData);
+        const chunk = { data: columnData, rowStart };
+        if (list === undefined) chunks.set(columnName, [chunk]);
+        else list.push(chunk);
       },
     });
   } catch (e) {
     throw inputError(where, `corrupt page (${message(e)})`, e);
   }
-  const numbers = numberColumns(source.metadata.key_value_metadata);
-  const group: GroupColumns = { names: [], values: [] };
-  for (const node of parquetSchema(source.metadata).children) {
-    const name = node.element.name;
-    const list = chunks.get(name) ?? [];
-    const total = list.reduce((n, c) => n + c.length, 0);
-    if (total !== rows) throw inputError(where, `column ${name} has ${total} values, expected ${rows} rows`);
-    const values = joinChunks(list, total);
-    group.names.push(name);
-    group.values.push(numbers.has(name) && node.children.length === 0 ? bigintsToNumbers(values) : values);
+  const out = new Map<string, ArrayLike<unknown>>();
+  for (const name of columns) {
+    const values = sliceChunks(chunks.get(name) ?? [], start, rows);
+    if (values === undefined) {
+      throw inputError(
+        where,
+        `column ${name} lacks values for rows ${start}..${start + rows}, expected ${rows}`,
+      );
+    }
+    out.set(name, values);
   }
-  return group;
+  return out;
+}
+
+/** Sizes of the top-level columns of a row group, for planWindows. */
+function columnSizes(source: ParquetSource, group: FooterRowGroup): ColumnSize[] {
+  const bytes = new Map<string, number>();
+  for (const c of group.columns) {
+    const name = c.meta_data?.path_in_schema[0];
+    if (name !== undefined)
+      bytes.set(name, (bytes.get(name) ?? 0) + Number(c.meta_data?.total_uncompressed_size ?? 0));
+  }
+  return parquetSchema(source.metadata).children.map((node) => ({
+    name: node.element.name,
+    bytes: bytes.get(node.element.name) ?? 0,
+    flat: node.children.length === 0 && node.element.repetition_type !== 'REPEATED',
+  }));
+}
+
+/**
+ * Yields one row group as row batches, reading its large flat columns window by window (parquet-window.ts)
+ * and the rest once. `first` is the file row index of the group's first row.
+ */
+async function* groupRows(source: ParquetSource, g: number, first: number, opts: ReadOptions) {
+  const group = source.metadata.row_groups[g]!;
+  const where = `${source.shard} row group ${g}`;
+  const rows = Number(group.num_rows);
+  if (rows === 0) return;
+  const total = groupBytes(group, 'uncompressed');
+  const plan = planWindows(columnSizes(source, group), rows);
+  const whole = plan.whole.length > 0 ? await readColumns(source, plan.whole, first, rows, where) : new Map();
+  const numbers = numberColumns(source.metadata.key_value_metadata);
+  const schema = parquetSchema(source.metadata).children;
+  for (let at = 0; at < rows; at += plan.step) {
+    const n = Math.min(plan.step, rows - at);
+    const windowed =
+      plan.windowed.length > 0 ? await readColumns(source, plan.windowed, first + at, n, where) : undefined;
+    const columns: GroupColumns = { names: [], values: [] };
+    for (const node of schema) {
+      const name = node.element.name;
+      const values = windowed?.get(name) ?? subRange(whole.get(name)!, at, n);
+      columns.names.push(name);
+      columns.values.push(
+        numbers.has(name) && node.children.length === 0 ? bigintsToNumbers(values) : values,
+      );
+    }
+    // The group's bytes shared among windows in proportion to rows: they sum to exactly `total`.
+    const bytes = Math.round((total * (at + n)) / rows) - Math.round((total * at) / rows);
+    yield* groupBatches(columns, first + at, n, opts.batchBytes, bytes);
+  }
 }
 
 /**
@@ -189,15 +251,9 @@ export async function* readParquetSlice(slice: Slice, opts: ReadOptions): AsyncG
     for (let g = 0; g < slice.start; g++) first += Number(groups[g]!.num_rows);
     if (slice.start === 0) warnRowCount(source.metadata, slice.shard, opts);
     for (let g = slice.start; g < slice.end; g++) {
-      const where = `${slice.shard} row group ${g}`;
-      checkGroup(source, g, where);
-      const group = groups[g]!;
-      const rows = Number(group.num_rows);
-      if (rows > 0) {
-        const columns = await readGroup(source, first, rows, where);
-        yield* groupBatches(columns, first, rows, opts.batchBytes, groupBytes(group, 'uncompressed'));
-      }
-      first += rows;
+      checkGroup(source, g, `${slice.shard} row group ${g}`);
+      yield* groupRows(source, g, first, opts);
+      first += Number(groups[g]!.num_rows);
     }
   } finally {
     await source.file.close();
