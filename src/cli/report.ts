@@ -5,10 +5,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { usageError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
 import type { Plan } from '../plan/plan.js';
 import { type RunPaths, runPaths } from '../run/paths.js';
-import { buildReport, type ReportFormat, renderReport, reportFile } from '../run/report.js';
+import {
+  buildReport,
+  REPORT_FORMATS,
+  type ReportFormat,
+  renderReport,
+  reportFile,
+  writeReportFiles,
+} from '../run/report.js';
 import { isDone } from '../run/state.js';
 
 export interface ReportFlags {
@@ -17,8 +23,6 @@ export interface ReportFlags {
   /** Print the report to stdout instead of writing files. */
   stdout?: boolean;
 }
-
-const ALL: ReportFormat[] = ['json', 'md', 'html'];
 
 export async function reportCommand(dir: string, flags: ReportFlags): Promise<void> {
   const paths = runPaths(path.resolve(dir));
@@ -29,8 +33,8 @@ export async function reportCommand(dir: string, flags: ReportFlags): Promise<vo
     process.stdout.write(renderReport(report, flags.format ?? 'md'));
     return;
   }
-  const formats = flags.format ? [flags.format] : ALL;
-  for (const f of formats) await writeFileAtomic(reportFile(paths, f), renderReport(report, f));
+  const formats = flags.format ? [flags.format] : REPORT_FORMATS;
+  await writeReportFiles(report, paths, formats);
   process.stderr.write(`datamill: wrote ${formats.map((f) => reportFile(paths, f)).join(', ')}\n`);
 }
 

@@ -49,30 +49,35 @@ async function readAllStats(paths: RunPaths, plan: Plan): Promise<TaskStats[]> {
 
 export type ReportFormat = 'json' | 'md' | 'html';
 
-/** The report as each format's file content. */
-export function renderReport(report: Report, format: ReportFormat): string {
-  if (format === 'md') return renderMarkdown(report);
-  if (format === 'html') return renderHtml(report);
-  return `${JSON.stringify(report, null, 2)}\n`;
-}
+const FORMATS: Record<ReportFormat, { file: string; render: (r: Report) => string }> = {
+  json: { file: 'report.json', render: (r) => `${JSON.stringify(r, null, 2)}\n` },
+  md: { file: 'report.md', render: renderMarkdown },
+  html: { file: 'report.html', render: renderHtml },
+};
+
+/** The report as the content of its file in `format`. */
+export const renderReport = (report: Report, format: ReportFormat): string => FORMATS[format].render(report);
 
 /** Where a run directory keeps the report in `format`. */
-export function reportFile(paths: RunPaths, format: ReportFormat): string {
-  if (format === 'json') return paths.reportJson;
-  return format === 'md' ? paths.reportMd : path.join(paths.dir, 'report.html');
+export const reportFile = (paths: RunPaths, format: ReportFormat): string =>
+  path.join(paths.dir, FORMATS[format].file);
+
+/** Every report format, in the order they are written. */
+export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'md', 'html'];
+
+/** Writes `report` in each of `formats` into the run directory, each file atomically. */
+export async function writeReportFiles(
+  report: Report,
+  paths: RunPaths,
+  formats: readonly ReportFormat[] = REPORT_FORMATS,
+): Promise<void> {
+  for (const f of formats) await writeFileAtomic(reportFile(paths, f), renderReport(report, f));
 }
 
-/**
- * Merges every task's stats into report.json, report.md and report.html (each written atomically), after
- * checking that no document was lost. `formats` narrows which files are written.
- */
-export async function writeReport(
-  plan: Plan,
-  paths: RunPaths,
-  formats: readonly ReportFormat[] = ['json', 'md', 'html'],
-): Promise<Report> {
+/** Merges every task's stats into the three reports, after checking that no document was lost. */
+export async function writeReport(plan: Plan, paths: RunPaths): Promise<Report> {
   const report = await buildReport(plan, paths);
-  for (const f of formats) await writeFileAtomic(reportFile(paths, f), renderReport(report, f));
+  await writeReportFiles(report, paths);
   return report;
 }
 
