@@ -12,9 +12,12 @@ export const fmtPct = (a: number, b: number): string => (b > 0 ? `${((100 * a) /
 /** Milliseconds as seconds with two decimals. */
 export const fmtSeconds = (ms: number): string => (ms / 1000).toFixed(2);
 
-/** A value of a report cell: numbers with at most 4 significant decimals, everything else as text. */
+/** A value of a report cell: numbers with at most 4 significant digits ('–' if not finite), else text. */
 export function fmtValue(x: unknown): string {
-  if (typeof x === 'number') return Number.isInteger(x) ? fmtInt(x) : String(Number(x.toPrecision(4)));
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x)) return '–';
+    return Number.isInteger(x) ? fmtInt(x) : String(Number(x.toPrecision(4)));
+  }
   if (x === null || x === undefined) return '–';
   return typeof x === 'object' ? JSON.stringify(x) : String(x);
 }

@@ -218,6 +218,20 @@ describe('renderHtml', () => {
     ]);
   });
 
+  it('renders an empty run (no stages, no domains, nothing read)', () => {
+    const empty: Report = {
+      ...fixture('x'),
+      documents: { read: 0, quarantined: 0, out: 0, dropped: 0, balanced: true },
+      stages: [],
+      reduce: {},
+      domains: {},
+      output_files: [],
+    };
+    const page = renderHtml(empty);
+    expect(page).toContain('Documents read 0 → kept 0 (–)');
+    expect(missingFromHtml(renderMarkdown(empty), page)).toEqual([]);
+  });
+
   it('is deterministic: the same report (also after a JSON round trip) gives the same bytes', () => {
     const r = fixture(HOSTILE);
     expect(renderHtml(r)).toBe(page);
