@@ -8,7 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { usageError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { type PhaseJob, phaseJob, type SlurmOptions } from '../launch/slurm-script.js';
-import { chainCommands, type Runner, requireSbatch, spawnRunner, submitChain } from '../launch/submit.js';
+import {
+  chainCommands,
+  queuedJobs,
+  type Runner,
+  requireSbatch,
+  spawnRunner,
+  submitChain,
+} from '../launch/submit.js';
 import type { Plan } from '../plan/plan.js';
 import { loadRecipe, recipeHash } from '../recipe/load.js';
 import { type RunPaths, runPaths } from '../run/paths.js';
@@ -49,6 +56,8 @@ export async function launchSlurmCommand(
   }
   const plan = await planRecipe(loaded, (m) => log(`datamill: warning: ${m}`));
   const paths = runPaths(plan.recipe.output.dir);
+  // Before openRunDir: --restart deletes the run directory, under the feet of a chain still running.
+  if (!flags.dryRun) refuseQueued(run, paths);
   const state = await openRunDir(plan, paths, flags.restart === true);
   const opts: SlurmOptions = {
     ranks: flags.ranks,
@@ -73,6 +82,11 @@ export async function launchSlurmCommand(
     log('datamill: dry run: nothing submitted; run the lines above (bash) to submit the chain');
     return;
   }
+  submit(jobs, paths, run, flags.json === true);
+}
+
+/** Submits the chain; job ids and where to look on stderr, the JSON summary on stdout when asked. */
+function submit(jobs: PhaseJob[], paths: RunPaths, run: Runner, json: boolean): void {
   const ids = submitChain(
     jobs.map((j) => j.file),
     run,
@@ -84,7 +98,17 @@ export async function launchSlurmCommand(
   }
   log(`datamill: submitted ${ids.length} array job(s); watch: squeue -j ${ids.join(',')}`);
   log(`datamill: logs in ${path.join(paths.dir, 'slurm', 'logs')}; the last phase writes ${paths.reportMd}`);
-  if (flags.json) printJson(paths.dir, jobs, ids);
+  if (json) printJson(paths.dir, jobs, ids);
+}
+
+/** A second chain over the same run directory while the first is queued would run tasks twice at once. */
+function refuseQueued(run: Runner, paths: RunPaths): void {
+  const running = queuedJobs(run, path.join(paths.dir, 'slurm'));
+  if (running.length > 0) {
+    throw usageError(
+      `launch slurm: jobs ${running.join(',')} of ${paths.dir} are still queued or running, expected none (a second chain would run the same tasks twice); wait for them (squeue -j ${running.join(',')}) or scancel ${running.join(' ')}, then launch again`,
+    );
+  }
 }
 
 /** Writes every phase's script; returns the jobs to submit: phases that still have a task without its marker. */

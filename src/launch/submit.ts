@@ -39,6 +39,22 @@ export function requireSbatch(run: Runner): void {
   }
 }
 
+/**
+ * Job ids (array job ids) still queued or running whose script is in `scriptDir`: a second chain over the
+ * same run directory would run the same tasks twice at once. Best effort: no answer from squeue, no ids.
+ */
+export function queuedJobs(run: Runner, scriptDir: string): string[] {
+  const r = run('squeue', ['-h', '-o', '%A|%o']);
+  if (r.status !== 0) return [];
+  const prefix = scriptDir.endsWith('/') ? scriptDir : `${scriptDir}/`;
+  const ids = new Set<string>();
+  for (const line of r.stdout.split('\n')) {
+    const [id, command] = line.trim().split('|');
+    if (id && command?.startsWith(prefix)) ids.add(id);
+  }
+  return [...ids];
+}
+
 /** sbatch's arguments for one script; `after` is the job id it waits for (afterok). */
 export function sbatchArgs(script: string, after?: string): string[] {
   return ['--parsable', ...(after !== undefined ? [`--dependency=afterok:${after}`] : []), script];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chainCommands,
   parseJobId,
+  queuedJobs,
   type Runner,
   type RunResult,
   requireSbatch,
@@ -97,5 +98,27 @@ describe('chainCommands', () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash parameter expansion, not a JS template
       "JOB2=$(sbatch --parsable --dependency=afterok:${JOB1%%;*} '/r dir/p2.sbatch')",
     ]);
+  });
+});
+
+describe('queuedJobs', () => {
+  it.each<[string, RunResult, string[]]>([
+    [
+      'jobs whose script is in this run directory, once each',
+      ok(
+        '12|/runs/a/slurm/phase-0-map.sbatch\n13|/runs/a/slurm/phase-1-map.sbatch\n12|/runs/a/slurm/phase-0-map.sbatch\n',
+      ),
+      ['12', '13'],
+    ],
+    [
+      'not another run directory with the same prefix',
+      ok('14|/runs/a2/slurm/phase-0-map.sbatch\n15|(null)\n'),
+      [],
+    ],
+    ['no answer from squeue', { status: 1, stdout: '', stderr: 'slurm_load_jobs error' }, []],
+  ])('%s', (_, reply, want) => {
+    const run = fakeRunner([reply]);
+    expect(queuedJobs(run, '/runs/a/slurm')).toEqual(want);
+    expect(run.calls).toEqual([['squeue', '-h', '-o', '%A|%o']]);
   });
 });
