@@ -54,15 +54,18 @@ function runFlags(flags: CheckFlags, out: string | undefined): RunFlags {
   return { workers: flags.workers, out, restart: flags.restart, quiet: flags.quiet };
 }
 
+// Unlike `datamill run`, the recipe is validated before the worker threads start: a thread terminated
+// while it still instantiates its modules can abort Node (V8 "IsGraphAsync ... instantiated module", seen
+// in 1 of 15 `datamill run` calls on a bad recipe), and a gate must fail with its own exit code.
 async function checkRecipe(file: string, flags: CheckFlags): Promise<void> {
+  const { loadRecipe } = await import('../recipe/load.js');
+  const loaded = await loadRecipe(file);
+  const checks = loaded.recipe.checks ?? [];
+  if (checks.length === 0)
+    throw usageError(
+      `${file}: the recipe has no checks, expected a checks: list (e.g. "checks: [{metric: documents.quarantined, max: 0}]"; see datamill check --help)`,
+    );
   await withEarlyPool(file, flags.workers, async (early) => {
-    const { loadRecipe } = await import('../recipe/load.js');
-    const loaded = await loadRecipe(file);
-    const checks = loaded.recipe.checks ?? [];
-    if (checks.length === 0)
-      throw usageError(
-        `${file}: the recipe has no checks, expected a checks: list (e.g. "checks: [{metric: documents.quarantined, max: 0}]"; see datamill check --help)`,
-      );
     const dir = await run(loaded, runFlags(flags, flags.out), early);
     const { runGate } = await import('../check/gate.js');
     await runGate(checks, { ...gateFlags(flags), runDir: dir, suite: file, keepRun: true });
@@ -74,32 +77,27 @@ async function checkFiles(inputs: string[], flags: CheckFlags): Promise<void> {
   const temp = flags.out === undefined;
   const outDir = temp ? await mkdtemp(path.join(os.tmpdir(), 'datamill-check-')) : path.resolve(flags.out!);
   try {
+    const [{ parseRecipe }, { metricContext }, { loadChecksFile }] = await Promise.all([
+      import('../recipe/load.js'),
+      import('../recipe/checks.js'),
+      import('../recipe/checks-file.js'),
+    ]);
+    const raw = filesRecipe({
+      inputs,
+      textField: flags.textField ?? 'text',
+      outDir,
+      maxDuplicateRate: flags.maxDuplicateRate ?? DEFAULT_MAX_DUPLICATE_RATE,
+    });
+    const extra = flags.checks ? await loadChecksFile(flags.checks, metricContext(raw)) : [];
+    raw.checks = [...(raw.checks as CheckSpec[]), ...extra];
+    const suite = `datamill check ${inputs.join(' ')}`;
+    // Inputs and output are absolute, so the name only labels messages, run.json and the report.
+    const loaded = parseRecipe(JSON.stringify(raw), path.resolve('datamill-check.yaml'));
+    loaded.file = suite;
     await withEarlyPool(undefined, flags.workers, async (early) => {
-      const [{ parseRecipe }, { metricContext }, { loadChecksFile }] = await Promise.all([
-        import('../recipe/load.js'),
-        import('../recipe/checks.js'),
-        import('../recipe/checks-file.js'),
-      ]);
-      const raw = filesRecipe({
-        inputs,
-        textField: flags.textField ?? 'text',
-        outDir,
-        maxDuplicateRate: flags.maxDuplicateRate ?? DEFAULT_MAX_DUPLICATE_RATE,
-      });
-      const extra = flags.checks ? await loadChecksFile(flags.checks, metricContext(raw)) : [];
-      raw.checks = [...(raw.checks as CheckSpec[]), ...extra];
-      const suite = `datamill check ${inputs.join(' ')}`;
-      // Inputs and output are absolute, so the name only labels messages, run.json and the report.
-      const loaded = parseRecipe(JSON.stringify(raw), path.resolve('datamill-check.yaml'));
-      loaded.file = suite;
       const dir = await run(loaded, runFlags(flags, undefined), early);
       const { runGate } = await import('../check/gate.js');
-      await runGate(loaded.recipe.checks ?? [], {
-        ...gateFlags(flags),
-        runDir: dir,
-        suite,
-        keepRun: !temp,
-      });
+      await runGate(loaded.recipe.checks ?? [], { ...gateFlags(flags), runDir: dir, suite, keepRun: !temp });
     });
   } finally {
     if (temp) await rm(outDir, { recursive: true, force: true });
