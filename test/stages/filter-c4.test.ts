@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import filterC4 from '../../src/stages/filter-c4.js';
-import { docsFromTexts, runStage } from '../helpers/stage-harness.js';
+import filterC4, { c4Lines, LINE_COUNTERS, mayHoldNeedle } from '../../src/stages/filter-c4.js';
+import { docsFromTexts, parseOptions, runStage } from '../helpers/stage-harness.js';
 
 const S = 'This is a sentence.';
 const five = (extra: string[] = []) => [S, S, S, S, S, ...extra].join('\n');
@@ -131,5 +131,35 @@ describe('filter-c4 options', () => {
     const run = await runStage(filterC4, { keep_stats: true }, docsFromTexts([five(['Menu']), S]));
     expect(run.kept[0]?.row.dm).toEqual({ c4: { lines: 6, kept_lines: 5, num_sentences: 5 } });
     expect(run.drops).toEqual([{ id: 'd1', reason: 'too_few_sentences', value: 1 }]);
+  });
+});
+
+describe('mayHoldNeedle (the per-document shortcut of the lowercase line tests)', () => {
+  const o = parseOptions(filterC4, {}) as Parameters<typeof mayHoldNeedle>[0];
+  it.each([
+    ['A plain text.\nNothing here.', false],
+    ['Enable JavaScript.', true],
+    ['java[1]script once citations go', true],
+    ['java[x]script stays apart', false],
+    ['Read our Privacy\nPolicy', false],
+    ['LOREM IPSUM', true],
+    ['İ and Σ are lowercased on their own', false],
+    ['COO\u212aIE POLICY (a Kelvin sign lowercases to k)', true],
+  ])('%j → %s', (text, expected) => {
+    expect(mayHoldNeedle(o, text, /lorem ipsum|javascript|privacy policy|cookie policy/iu)).toBe(expected);
+    if (expected)
+      expect(
+        /lorem ipsum|javascript|privacy policy|cookie policy/u.test(text.toLowerCase().replace(/\[1\]/g, '')),
+      ).toBe(true);
+  });
+
+  it('gives the same decisions as testing every line', async () => {
+    const texts = [five(['Enable JavaScript now please.']), five(['java[1]script is here too.']), five()];
+    for (const text of texts) {
+      const tally = new Float64Array(LINE_COUNTERS.length);
+      const lines = text.split('\n');
+      const fast = c4Lines(o, lines, tally, mayHoldNeedle(o, text, /lorem ipsum|javascript/iu));
+      expect(fast).toEqual(c4Lines(o, lines, new Float64Array(LINE_COUNTERS.length), true));
+    }
   });
 });
