@@ -98,6 +98,7 @@ export function fineweb(
   length: number,
   endsWithStop: (line: string) => boolean,
   stats: FineWebStats,
+  knownWords?: number,
 ): string | null {
   const kept = lines.filter(isNotBlank);
   if (kept.length === 0) return 'empty';
@@ -119,7 +120,8 @@ export function fineweb(
   const newlines = lines.length - 1;
   const r3 = (stats.char_dup_ratio = dupChars / (length - newlines));
   if (r3 > o.char_duplicates_ratio) return 'char_dup_ratio';
-  const nWords = countWords(text);
+  // A text no stage rewrote since Gopher tokenized it has its count already (TextAnalysis.knownWordCount).
+  const nWords = knownWords ?? countWords(text);
   // DataTrove divides by the word count; a text with a non-blank line always has a token, but guard it.
   if (nWords === 0) return null;
   if ((stats.list_ratio = newlines / nWords) > o.new_line_ratio) return 'list_ratio';
@@ -143,7 +145,15 @@ export default defineStage({
         for (const doc of batch) {
           const a = analyze(doc);
           const stats: FineWebStats = {};
-          const reason = fineweb(o, doc.text, a.newlineLines, a.length, endsWithStop, stats);
+          const reason = fineweb(
+            o,
+            doc.text,
+            a.newlineLines,
+            a.length,
+            endsWithStop,
+            stats,
+            a.knownWordCount,
+          );
           if (o.keep_stats) dmOf(doc).fineweb = stats;
           if (reason === null) out.push(doc);
           else ctx.drop(doc, reason, reason === 'empty' ? 0 : stats[reason as keyof FineWebStats]);

@@ -65,6 +65,11 @@ export class TextAnalysis {
     this._length ??= r.length;
   }
 
+  /** The number of SPEC word tokens when an earlier stage already tokenized this text, else undefined. */
+  get knownWordCount(): number | undefined {
+    return this._spans === undefined ? undefined : this._spans.length >> 1;
+  }
+
   /** Number of SPEC word tokens. */
   get wordCount(): number {
     return this.spans.length >> 1;
