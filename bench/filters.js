@@ -11,7 +11,7 @@ const SOURCES = [
   'dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz',
 ];
 
-function realCorpus(bytes) {
+export function realCorpus(bytes) {
   return tiledCorpus(`filters-real-${bytes}`, webTexts(SOURCES), bytes, 8, (n) => ({
     url: `https://example.com/page/${n}`,
   }));

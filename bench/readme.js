@@ -46,6 +46,24 @@ function filtersTable(f) {
   return rows.join('\n');
 }
 
+function filterStagesTable(f) {
+  const c = f.chain_minus_lid_w1;
+  return [
+    '| stage (alone, in process) | MB/s (wall) | MB per CPU second | kept |',
+    '|---|---|---|---|',
+    ...Object.entries(f.alone).map(
+      ([s, r]) => `| ${s} | ${r.mb_per_s} | ${r.mb_per_cpu_s} | ${(r.kept_share * 100).toFixed(1)}% |`,
+    ),
+    '',
+    `Chain minus language ID through the CLI, 1 worker, ${f.chain_bytes}: ${c.mb_per_s} MB/s (${c.wall_s} s wall, ${c.user_s} s user CPU); per stage (s): ${Object.entries(
+      c.stage_wall_s,
+    )
+      .map(([s, t]) => `${s} ${t}`)
+      .join(', ')}; outside the stages (read, parse, write, ledger): ${c.outside_stages_s} s.`,
+    `Alone: ${(f.alone_bytes / 1e6).toFixed(0)} MB of ${f.corpus}, best of 2; measured ${f.date.slice(0, 10)} at commit ${f.commit}. ${f.provisional}`,
+  ].join('\n');
+}
+
 function qualityTable(q) {
   return [
     '| human label (DCLM majority_data) | pages | fineweb.yaml keeps | fineweb.yaml drops |',
@@ -147,6 +165,7 @@ function perplexityTable(p) {
 const tables = {
   io: ioTable,
   filters: filtersTable,
+  'filter-stages': filterStagesTable,
   quality: qualityTable,
   classifier: classifierTable,
   'lm-train': lmTrainTable,

@@ -1,6 +1,7 @@
 // `npm run bench [-- --suite io] [--bytes 500MB]`: runs benchmark suites on generated corpora and
 // records the figures in bench/results.json (the README quotes them).
 import { runClassifier } from './classifier.js';
+import { runFilterStages } from './filter-stages.js';
 import { runFilters } from './filters.js';
 import { runIo } from './io.js';
 import { runLmTrain } from './lm-train.js';
@@ -16,6 +17,7 @@ const flag = (name, dflt) => {
 const suites = {
   io: runIo,
   filters: runFilters,
+  'filter-stages': runFilterStages,
   quality: runQuality,
   classifier: runClassifier,
   'lm-train': runLmTrain,
