@@ -13,7 +13,7 @@ export interface WorkerPool {
 /** `heapMb`, when given, caps each worker's V8 old generation: the run's memory budget (runtime.worker_heap_mb). */
 export function createPool(workers: number, heapMb?: number): WorkerPool {
   const pool = new Piscina({
-    filename: new URL('./worker.js', import.meta.url).href,
+    filename: new URL('./worker-entry.cjs', import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
