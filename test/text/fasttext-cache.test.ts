@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fastTextHash } from '../../src/text/fasttext/dictionary.js';
+import { lid176Path } from '../../src/text/fasttext/lid176.js';
+import { parseFastTextModel } from '../../src/text/fasttext/model-file.js';
+import { FastTextClassifier, type FastTextOptions } from '../../src/text/fasttext/predict.js';
+import { TokenCache } from '../../src/text/fasttext/token-cache.js';
+import { TokenRows } from '../../src/text/fasttext/token-rows.js';
+import { describeWithData, sharedPath } from '../helpers/shared-data.js';
+import { readJsonlRows } from '../helpers/stage-harness.js';
+import { rng } from '../helpers/xorshift.js';
+
+const bytes = readFileSync(lid176Path());
+const lid = (options: FastTextOptions) =>
+  FastTextClassifier.fromBytes(bytes, { labelPrefix: '__label__', joinLines: true, ...options });
+
+describe('TokenCache', () => {
+  /** A cache of 2 pinned words and room for `free` tokens; entry vectors hold their entry number. */
+  function cache(free: number): TokenCache {
+    const c = new TokenCache(1, 2, 300, free);
+    for (const w of ['the', 'x'.repeat(290)]) c.vec[c.add(w, 0, w.length, fastTextHash(enc(w)))] = -1;
+    c.pin();
+    return c;
+  }
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const find = (c: TokenCache, w: string) => c.find(w, 0, w.length, fastTextHash(enc(w)));
+
+  it.each([
+    ['a short key', 'the'],
+    ['a key past 255 units (the index keeps length & 255)', 'x'.repeat(290)],
+  ])('finds pinned %s, and nothing for near misses', (_name, w) => {
+    const c = cache(8);
+    expect(find(c, w)).toBeGreaterThanOrEqual(0);
+    expect(find(c, `${w}s`)).toBe(-1);
+    expect(find(c, w.slice(1))).toBe(-1);
+    expect(c.find(`  ${w}  `, 2, w.length + 2, fastTextHash(enc(w)))).toBe(find(c, w));
+  });
+
+  it('compact keeps pinned words and the most-hit tokens (at most half the room), renumbered, findable', () => {
+    const c = cache(8);
+    const words = ['alpha', 'be', 'gamma,', 'delta.', 'épsilon', 'zeta', 'eta', 'theta'];
+    for (const w of words) c.vec[c.add(w, 0, w.length, fastTextHash(enc(w)))] = words.indexOf(w);
+    const hits = [5, 0, 9, 1, 7, 0, 2, 0];
+    words.forEach((w, i) => {
+      c.hits[find(c, w)] = hits[i]!;
+    });
+    expect(c.hasRoom(1)).toBe(false);
+    c.compact();
+    expect(c.size).toBe(2 + 4);
+    expect(find(c, 'the')).toBe(0);
+    expect(find(c, 'x'.repeat(290))).toBe(1);
+    const kept = words.filter((w) => find(c, w) >= 0);
+    expect(kept).toEqual(['alpha', 'gamma,', 'épsilon', 'eta']); // hits ≥ 2, in their old order
+    for (const w of kept) expect(c.vec[find(c, w)]).toBe(words.indexOf(w));
+    expect(c.hits[find(c, 'gamma,')]).toBe(4); // halved
+    expect(c.hasRoom(1)).toBe(true);
+  });
+});
+
+describe('TokenRows', () => {
+  it('hashes the UTF-8 TextEncoder writes (lone surrogates as U+FFFD) on seeded random strings', () => {
+    const model = parseFastTextModel(bytes);
+    const rows = new TokenRows(model.args, model.dict, new Float32Array(model.input.m * 16), 16);
+    const next = rng(176);
+    const units = [0x41, 0x7a, 0xe9, 0x3b1, 0x4e2d, 0xd83d, 0xde00, 0xdc00, 0xd800, 0xfffd, 0x7ff, 0x800];
+    const out = new Float64Array(16);
+    for (let t = 0; t < 2000; t++) {
+      const s = String.fromCharCode(
+        ...Array.from(
+          { length: 1 + Math.floor(next() * 9) },
+          () => units[Math.floor(next() * units.length)]!,
+        ),
+      );
+      rows.oov(`[${s}]`, 1, s.length + 1, out, 0);
+      expect(rows.hash, JSON.stringify(s)).toBe(fastTextHash(new TextEncoder().encode(s)));
+    }
+  });
+});
+
+/** Documents whose top-k under `b` differs from `a` (labels, or scores by 1e-12: same float64 sums). */
+function differences(a: FastTextClassifier, b: FastTextClassifier, texts: string[], k: number): string[] {
+  const out: string[] = [];
+  for (const text of texts) {
+    const x = a.predict(text, k);
+    const y = b.predict(text, k);
+    const same =
+      x.length === y.length &&
+      x.every((p, i) => p.label === y[i]!.label && Math.abs(p.score - y[i]!.score) < 1e-12);
+    if (!same) out.push(`${text.slice(0, 60)}: ${JSON.stringify(x)} vs ${JSON.stringify(y)}`);
+  }
+  return out;
+}
+
+const texts = (file: string) => (readJsonlRows(sharedPath(file)) as { text: string }[]).map((r) => r.text);
+
+describeWithData('the token cache changes no prediction (vs. computing every token afresh)', () => {
+  const uncached = lid({ cacheSize: 0 });
+  const cached = lid({});
+  const tiny = lid({ cacheSize: 1024 }); // compacts every ~500 new tokens
+
+  it.each([
+    ['UDHR, 388 languages', 3, 'multilingual/udhr2_388.jsonl.gz'],
+    ['lingua, 74,141 sentences in 75 languages', 1, 'multilingual/lingua_sentences_75langs.jsonl.gz'],
+    ['C4 pages', 3, 'web/llamafactory_c4_demo.jsonl.gz'],
+    ['DCLM-labelled pages', 1, 'web/dclm_quality_labels/majority_data.jsonl.gz'],
+    ['raw Common Crawl pages', 1, 'web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz'],
+  ])('%s (k = %i), twice (cold, then warm cache)', (_name, k, file) => {
+    const docs = texts(file);
+    expect(docs.length).toBeGreaterThan(250);
+    for (let pass = 0; pass < 2; pass++) {
+      expect(differences(uncached, cached, docs, k)).toEqual([]);
+      expect(differences(uncached, tiny, docs, k)).toEqual([]);
+    }
+  });
+});
