@@ -139,6 +139,19 @@ function minhashTable(m) {
   return rows.join('\n');
 }
 
+function lidTable(l) {
+  const row = (name, f) =>
+    `| ${name} | ${f.mb} MB, ${f.docs.toLocaleString('en-US')} docs | ${f.first_pass.mb_per_s_user} MB/s (${f.first_pass.user_s} s user, ${f.first_pass.wall_s} s wall) | ${f.warm.mb_per_s_user} MB/s (${f.warm.user_s} s user, ${f.warm.wall_s} s wall) |`;
+  return [
+    '| text | size | first pass (cold token cache) | later passes (best) |',
+    '|---|---|---|---|',
+    row('English web (C4, DCLM, raw CC)', l.web),
+    row('UDHR 388 + lingua 75 languages', l.multilingual),
+    '',
+    `MB/s of UTF-8 text per second of user CPU, one thread, k = 1. Measured ${l.date.slice(0, 10)} at commit ${l.commit} on a 2-CPU host shared with other work: figures are provisional.`,
+  ].join('\n');
+}
+
 function perplexityTable(p) {
   const m = p.model_web;
   const run = (name, label) => {
@@ -165,6 +178,7 @@ function perplexityTable(p) {
 const tables = {
   io: ioTable,
   filters: filtersTable,
+  lid: lidTable,
   'filter-stages': filterStagesTable,
   quality: qualityTable,
   classifier: classifierTable,

@@ -4,6 +4,7 @@ import { runClassifier } from './classifier.js';
 import { runFilterStages } from './filter-stages.js';
 import { runFilters } from './filters.js';
 import { runIo } from './io.js';
+import { runLid } from './lid.js';
 import { runLmTrain } from './lm-train.js';
 import { runMinhash } from './minhash.js';
 import { runPerplexity } from './perplexity.js';
@@ -17,6 +18,7 @@ const flag = (name, dflt) => {
 const suites = {
   io: runIo,
   filters: runFilters,
+  lid: runLid,
   'filter-stages': runFilterStages,
   quality: runQuality,
   classifier: runClassifier,
