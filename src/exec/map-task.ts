@@ -52,6 +52,7 @@ export async function runMapTask(
     rejectedDir: output.keep_rejected ? paths.rejected : undefined,
     prefix: `part-p${phase.index}-${tag}`,
     rowSpec,
+    seed: plan.recipe.runtime.seed,
   });
   const sink: Sink = phase.observe
     ? phase.noSpill

@@ -3,8 +3,10 @@ import type { Doc } from '../core/doc.js';
 import { createJsonlWriter } from '../io/jsonl-write.js';
 import { createParquetWriter } from '../io/parquet-write.js';
 import type { BadRecord, PartWriter } from '../io/types.js';
+import { makeSample, offerSample, sampleSeed, wouldKeep } from '../run/drop-sample.js';
 import { addDrop, addObservation, type StageStats } from '../run/stats.js';
 import type { BatchContext } from '../stages/define.js';
+import { hashString32 } from '../text/hash.js';
 import { docToRow, type RowSpec } from './rows.js';
 
 export interface RecorderOptions {
@@ -15,6 +17,8 @@ export interface RecorderOptions {
   /** File stem shared by every file this task writes, e.g. `part-p0-00003`. */
   prefix: string;
   rowSpec: RowSpec;
+  /** The run's seed: which dropped documents the report samples (src/run/drop-sample.ts). */
+  seed: number;
 }
 
 interface LedgerRow {
@@ -39,12 +43,20 @@ export class DropRecorder {
   constructor(private readonly opts: RecorderOptions) {}
 
   contextFor(stageId: string, stats: StageStats): BatchContext {
+    const seed = sampleSeed(this.opts.seed, stageId);
     return {
       drop: (doc: Doc, reason: string, value?: number | string, detail?: string) => {
         this.dropsInBatch++;
         addDrop(stats, reason);
         const num = typeof value === 'number' ? value : null;
         const text = detail ?? (typeof value === 'string' ? value : null);
+        const h = hashString32(doc.id, seed);
+        const sample = stats.drop_samples[reason];
+        if (wouldKeep(sample, h)) {
+          const s = makeSample(h, doc.id, doc.text, value ?? null, detail);
+          if (sample) offerSample(sample, s);
+          else stats.drop_samples[reason] = [s];
+        }
         this.ledger.push({ id: doc.id, stage: stageId, reason, value: num, detail: text });
         if (this.opts.rejectedDir) {
           const row = docToRow(doc, this.opts.rowSpec);

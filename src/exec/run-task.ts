@@ -20,11 +20,15 @@ export async function runTask(
 ): Promise<TaskStats> {
   const phase = plan.phases[phaseIndex];
   if (!phase) throw new Error(`plan has no phase ${phaseIndex}`);
+  const started = Date.now();
   if (phase.kind === 'map') await clearTaskFiles(paths, phaseIndex, task);
   const stats =
     phase.kind === 'map'
       ? await runMapTask(plan, paths, phase, task, hooks)
       : await runReduceTask(plan, paths, phase, task, hooks.warn);
+  // Epoch ms (not performance.now(): ranks on other machines share only the clock) for the run's wall time.
+  stats.started_ms = started;
+  stats.ended_ms = Date.now();
   const statsFile = paths.stats(phase.name, task);
   const doneFile = paths.done(phase.name, task);
   await mkdir(path.dirname(statsFile), { recursive: true });

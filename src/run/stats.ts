@@ -1,3 +1,4 @@
+import { type DropSample, mergeSamples } from './drop-sample.js';
 import { addValue, emptyMetric, type Metric, mergeMetric, reviveMetric } from './metric.js';
 
 /** Counters of one stage in one task; merged across tasks for the report. */
@@ -8,6 +9,8 @@ export interface StageStats {
   wall_ms: number;
   counters: Record<string, number>;
   metrics: Record<string, Metric>;
+  /** Per reason, a deterministic sample of the dropped documents (src/run/drop-sample.ts). */
+  drop_samples: Record<string, DropSample[]>;
 }
 
 export interface DomainStats {
@@ -25,6 +28,9 @@ export interface TaskStats {
   phase: string;
   task: number;
   wall_ms: number;
+  /** When the task started and ended (epoch ms): the run's wall time is the span over every task. */
+  started_ms?: number;
+  ended_ms?: number;
   /** Records read from input slices (valid docs + bad records); 0 for phases reading a spill. */
   records_in: number;
   docs_in: number;
@@ -54,7 +60,7 @@ export function emptyTaskStats(phase: string, task: number): TaskStats {
 }
 
 export function emptyStageStats(): StageStats {
-  return { in: 0, out: 0, dropped: {}, wall_ms: 0, counters: {}, metrics: {} };
+  return { in: 0, out: 0, dropped: {}, wall_ms: 0, counters: {}, metrics: {}, drop_samples: {} };
 }
 
 export function emptyDomainStats(): DomainStats {
@@ -85,6 +91,8 @@ export function mergeStageStats(into: StageStats, from: StageStats): void {
     mergeMetric(target, reviveMetric(m));
     into.metrics[k] = target;
   }
+  // Stats written before drop samples existed have none.
+  mergeSamples(into.drop_samples, from.drop_samples);
 }
 
 export function mergeDomainStats(into: DomainStats, from: DomainStats): void {
