@@ -22,6 +22,7 @@ export function runPaths(dir: string) {
     statsDir: path.join(dir, 'stats'),
     reportJson: path.join(dir, 'report.json'),
     reportMd: path.join(dir, 'report.md'),
+    reportHtml: path.join(dir, 'report.html'),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Building blocks of report.html: tables, summary cards, metric histograms. */
 
-import type { Metric } from './metric.js';
+import { isUnitScale, type Metric, UNIT_BINS } from './metric.js';
 import { clip, html, type SafeHtml, shortNumber } from './report-html-escape.js';
 import { histogram } from './report-html-svg.js';
 
@@ -37,6 +37,7 @@ const MAX_BINS = 120;
  * with empty bins between the smallest and largest filled in so the x axis is a log scale.
  */
 export function metricHistogram(m: Metric, name: string): SafeHtml {
+  if (isUnitScale(m)) return unitHistogram(m, name);
   const bins: { label: string; count: number; tip: string }[] = [];
   if (m.bins.n) bins.push({ label: '<0', count: m.bins.n, tip: 'negative' });
   if (m.bins.z) bins.push({ label: '0', count: m.bins.z, tip: 'zero' });
@@ -59,3 +60,28 @@ export function metricHistogram(m: Metric, name: string): SafeHtml {
 }
 
 const edge = (x: number) => String(Number(x.toPrecision(3)));
+
+/** Bar widths for a metric in [0, 1], in linear-bin units (1/UNIT_BINS): the finest giving ≤ UNIT_BARS bars. */
+const UNIT_STEPS = [1, 2, 5, 10, 20, 25, 50];
+const UNIT_BARS = 50;
+
+/**
+ * A metric whose values all lie in [0, 1] on a linear axis from its minimum to its maximum, in bars of
+ * 0.001 to 0.05 (a ratio bounded at 0.045 is as readable as a score spread over [0, 1]).
+ */
+function unitHistogram(m: Metric, name: string): SafeHtml {
+  const lo = Number(unitKeyOf(m.min)),
+    hi = Number(unitKeyOf(m.max));
+  const step = UNIT_STEPS.find((w) => Math.floor(hi / w) - Math.floor(lo / w) + 1 <= UNIT_BARS) ?? 50;
+  const bins: { label: string; count: number; tip: string }[] = [];
+  for (let k = Math.floor(lo / step) * step; k <= hi; k += step) {
+    let count = 0;
+    for (let j = k; j < k + step; j++) count += m.unit![String(j)] ?? 0;
+    const from = k / UNIT_BINS,
+      to = Math.min(1, (k + step) / UNIT_BINS);
+    bins.push({ label: String(from), count, tip: `${from} – ${to}` });
+  }
+  return histogram(bins, `${clip(name, 60)} (linear scale)`);
+}
+
+const unitKeyOf = (v: number) => Math.min(UNIT_BINS - 1, Math.floor(v * UNIT_BINS));

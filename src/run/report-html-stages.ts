@@ -4,7 +4,16 @@ import type { Report } from './report.js';
 import { card, metricHistogram, table } from './report-html-blocks.js';
 import { html, type SafeHtml } from './report-html-escape.js';
 import { barChart, funnelChart } from './report-html-svg.js';
-import { fmtInt, fmtPct, fmtSeconds, fmtValue } from './report-view.js';
+import {
+  dropSampleRows,
+  fmtInt,
+  fmtPct,
+  fmtSeconds,
+  fmtValue,
+  METRIC_COLUMNS,
+  SAMPLE_COLUMNS,
+  timingSentence,
+} from './report-view.js';
 
 type StageRow = Report['stages'][number];
 
@@ -22,10 +31,16 @@ export function summarySection(r: Report): SafeHtml {
     card('dropped', fmtInt(d.dropped), fmtPct(d.dropped, d.read)),
     card('quarantined', fmtInt(d.quarantined), fmtPct(d.quarantined, d.read)),
     card('tokens (est.)', fmtInt(t.estimated_total), `${t.tokenizer}, ${t.mode}`),
+    card(
+      'wall time',
+      r.timing?.wall_s == null ? '–' : `${r.timing.wall_s.toFixed(2)} s`,
+      'first task start to last task end',
+    ),
     card('task time', `${fmtSeconds(r.task_wall_ms)} s`, `sum over ${fmtInt(r.tasks)} tasks`),
   ]}</div>
 <p>Documents read ${fmtInt(d.read)} → kept ${fmtInt(d.out)} (${fmtPct(d.out, d.read)}), dropped ${fmtInt(d.dropped)}, quarantined ${fmtInt(d.quarantined)}. Accounting balanced: <b class="${d.balanced ? 'ok' : 'bad'}">${d.balanced ? 'yes' : 'NO'}</b>.</p>
 <p>${tokens}</p>
+<p>${timingSentence(r)}</p>
 ${table(
   [{ name: 'run' }, { name: 'value' }],
   [
@@ -36,8 +51,30 @@ ${table(
     ['input bytes', fmtInt(r.input_bytes)],
     ['tasks', fmtInt(r.tasks)],
     ['task time (s, summed over tasks)', fmtSeconds(r.task_wall_ms)],
+    ['wall time (s)', r.timing?.wall_s == null ? '–' : r.timing.wall_s.toFixed(2)],
+    ['busy time (s, some task running)', r.timing?.busy_s == null ? '–' : r.timing.busy_s.toFixed(2)],
   ],
-)}</section>`;
+)}${phasesTable(r)}</section>`;
+}
+
+/** Wall time per phase (first task start to last task end) and task time summed, as report.md's Phases. */
+function phasesTable(r: Report): SafeHtml | '' {
+  const phases = r.timing?.phases ?? [];
+  if (phases.length === 0) return '';
+  return html`<h3>Phases</h3>${table(
+    [
+      { name: 'phase' },
+      { name: 'tasks', num: true },
+      { name: 'wall s', num: true },
+      { name: 'task s', num: true },
+    ],
+    phases.map((p) => [
+      p.phase,
+      fmtInt(p.tasks),
+      p.wall_s === null ? '–' : p.wall_s.toFixed(2),
+      p.task_s.toFixed(2),
+    ]),
+  )}`;
 }
 
 /** Documents through the stages: read, then what each stage keeps and drops. */
@@ -95,11 +132,21 @@ ${
       )}`
     : ''
 }
-${metrics.length > 0 ? distributions(s, metrics) : ''}</section>`;
+${metrics.length > 0 ? distributions(s, metrics) : ''}${dropSamples(s)}</section>`;
+}
+
+/** The stage's sampled drops, collapsed: the first SAMPLE_TEXT_CHARS of each text, escaped like all data. */
+function dropSamples(s: StageRow): SafeHtml | '' {
+  const rows = dropSampleRows(s.drop_samples);
+  if (rows.length === 0) return '';
+  return html`<details><summary>Dropped documents (sample): ${fmtInt(rows.length)} of ${fmtInt(s.dropped_total)}</summary>${table(
+    SAMPLE_COLUMNS.map((name) => ({ name, num: name === 'chars' })),
+    rows,
+  )}</details>`;
 }
 
 function distributions(s: StageRow, names: string[]): SafeHtml {
-  const cols = ['count', 'mean', 'min', 'p50', 'p90', 'max'];
+  const cols = METRIC_COLUMNS;
   const rows = names.map((k) => {
     const m = (s.metric_summary[k] ?? {}) as Record<string, unknown>;
     return [k, ...cols.map((c) => fmtValue(m[c]))];

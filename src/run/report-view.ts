@@ -2,6 +2,7 @@
  * What report.md and report.html share: number formats and the reading of reduce details. report.json keeps
  * each reduce task's detail as written (one entry per task); the renderers show them merged, through here.
  */
+import type { Report, ReportDropSample } from './report.js';
 
 /** An integer with thousands separators (en-US, so the output does not depend on the machine's locale). */
 export const fmtInt = (x: number): string => x.toLocaleString('en-US');
@@ -91,4 +92,34 @@ function isCurve(columns: string[], rows: FlatRow[]): boolean {
       typeof r[y] === 'number' &&
       (i === 0 || (r[x] as number) > (rows[i - 1]![x] as number)),
   );
+}
+
+/** The summary columns of a metric, in report.md and report.html alike. */
+export const METRIC_COLUMNS = ['count', 'mean', 'min', 'p50', 'p90', 'max'] as const;
+
+/** The columns of a sampled dropped document, as report.md and report.html show them. */
+export const SAMPLE_COLUMNS = ['reason', 'id', 'value', 'chars', 'text'] as const;
+
+/** A stage's sampled drops as rows of SAMPLE_COLUMNS (reasons by name; within one, in sample order). */
+export function dropSampleRows(samples: Record<string, ReportDropSample[]> | undefined): string[][] {
+  return Object.keys(samples ?? {})
+    .sort()
+    .flatMap((reason) =>
+      samples![reason]!.map((s) => [
+        reason,
+        s.id,
+        s.detail === undefined ? fmtValue(s.value) : `${fmtValue(s.value)} (${s.detail})`,
+        fmtInt(s.chars),
+        s.text,
+      ]),
+    );
+}
+
+/** The wall-time sentence both reports show under the totals. */
+export function timingSentence(r: Report): string {
+  const t = r.timing;
+  const wall = t?.wall_s == null ? 'not recorded' : `${t.wall_s.toFixed(2)} s`;
+  const span =
+    t?.started_at && t.ended_at ? ` (first task start ${t.started_at}, last task end ${t.ended_at})` : '';
+  return `Wall time ${wall}${span}; task time ${fmtSeconds(r.task_wall_ms)} s summed over ${fmtInt(r.tasks)} tasks.`;
 }

@@ -3,10 +3,12 @@ import path from 'node:path';
 import { DatamillError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Plan } from '../plan/plan.js';
+import type { DropSample } from './drop-sample.js';
 import { quantile } from './metric.js';
 import type { RunPaths } from './paths.js';
 import { renderHtml } from './report-html.js';
 import { renderMarkdown } from './report-md.js';
+import { type RunTiming, runTiming } from './report-timing.js';
 import {
   type DomainStats,
   emptyDomainStats,
@@ -25,8 +27,10 @@ export interface Report {
   seed: number;
   documents: { read: number; quarantined: number; out: number; dropped: number; balanced: boolean };
   input_bytes: number;
-  stages: ({ id: string; stage: string; dropped_total: number } & StageStats & {
+  stages: ({ id: string; stage: string; dropped_total: number } & Omit<StageStats, 'drop_samples'> & {
       metric_summary: Record<string, unknown>;
+      /** Per reason, up to SAMPLE_PER_REASON dropped documents, in seeded-hash order. */
+      drop_samples: Record<string, ReportDropSample[]>;
     })[];
   reduce: Record<string, { counters: Record<string, number>; details: Record<string, unknown[]> }>;
   domains: Record<string, DomainStats & { tokens_estimated: number }>;
@@ -34,7 +38,12 @@ export interface Report {
   output_files: string[];
   tasks: number;
   task_wall_ms: number;
+  /** Wall-clock figures: the only part of report.json (with the `wall_ms` fields) that varies between runs. */
+  timing: RunTiming;
 }
+
+/** A sampled dropped document as report.json shows it (the ordering hash left out). */
+export type ReportDropSample = Omit<DropSample, 'h'>;
 
 async function readAllStats(paths: RunPaths, plan: Plan): Promise<TaskStats[]> {
   const all: TaskStats[] = [];
@@ -49,18 +58,17 @@ async function readAllStats(paths: RunPaths, plan: Plan): Promise<TaskStats[]> {
 
 export type ReportFormat = 'json' | 'md' | 'html';
 
-const FORMATS: Record<ReportFormat, { file: string; render: (r: Report) => string }> = {
-  json: { file: 'report.json', render: (r) => `${JSON.stringify(r, null, 2)}\n` },
-  md: { file: 'report.md', render: renderMarkdown },
-  html: { file: 'report.html', render: renderHtml },
+const FORMATS: Record<ReportFormat, { file: (p: RunPaths) => string; render: (r: Report) => string }> = {
+  json: { file: (p) => p.reportJson, render: (r) => `${JSON.stringify(r, null, 2)}\n` },
+  md: { file: (p) => p.reportMd, render: renderMarkdown },
+  html: { file: (p) => p.reportHtml, render: renderHtml },
 };
 
 /** The report as the content of its file in `format`. */
 export const renderReport = (report: Report, format: ReportFormat): string => FORMATS[format].render(report);
 
 /** Where a run directory keeps the report in `format`. */
-export const reportFile = (paths: RunPaths, format: ReportFormat): string =>
-  path.join(paths.dir, FORMATS[format].file);
+export const reportFile = (paths: RunPaths, format: ReportFormat): string => FORMATS[format].file(paths);
 
 /** Every report format, in the order they are written. */
 export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'md', 'html'];
@@ -133,7 +141,12 @@ export async function buildReport(plan: Plan, paths: RunPaths): Promise<Report> 
         },
       ]),
     );
-    return { id: ref.id, stage: ref.stage, dropped_total: d, ...s, metric_summary };
+    const drop_samples = Object.fromEntries(
+      Object.keys(s.drop_samples)
+        .sort()
+        .map((reason) => [reason, s.drop_samples[reason]!.map(({ h: _, ...rest }) => rest)]),
+    );
+    return { id: ref.id, stage: ref.stage, dropped_total: d, ...s, metric_summary, drop_samples };
   });
   const balanced = read === out + dropped + quarantined;
   if (!balanced)
@@ -152,6 +165,10 @@ export async function buildReport(plan: Plan, paths: RunPaths): Promise<Report> 
     output_files: files.sort(),
     tasks: all.length,
     task_wall_ms: Math.round(wall),
+    timing: runTiming(
+      all,
+      plan.phases.map((p) => p.name),
+    ),
   };
   return report;
 }

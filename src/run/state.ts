@@ -75,6 +75,7 @@ const RUN_ENTRIES = new Set([
   'tasks',
   'report.json',
   'report.md',
+  'report.html',
 ]);
 
 async function hasForeignFiles(dir: string): Promise<boolean> {

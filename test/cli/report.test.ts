@@ -112,6 +112,17 @@ describe('datamill report RUN_DIR', () => {
       expect(html).toContain(section);
     expect(html).toContain('&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; subscribe now');
     expect(html).toContain('<td>&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</td><td>web-near-0</td>');
+    expect(html).toContain('<details><summary>Dropped documents (sample): 5 of 6</summary>');
+  });
+
+  it('report.md shows the hostile id and line escaped, and a sample of the dropped documents', () => {
+    const md = written['report.md']!;
+    expect(md).not.toContain(HOSTILE);
+    expect(md).toContain('&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; subscribe now');
+    expect(md).toMatch(
+      /<details><summary>filter-length: 5 sampled of 6 dropped<\/summary>\n\n\| reason \| id \| value \| chars \| text \|/,
+    );
+    expect(md).toContain('| too_few_words | web-short-');
   });
 
   it('rebuilds byte-identical reports from the run directory', () => {

@@ -27,6 +27,10 @@ export function htmlText(html: string): string {
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** The text a markdown reader sees of an escaped piece (src/run/report-md-escape.ts): escapes undone. */
+const unescapeMd = (s: string) =>
+  s.replace(/\\([\\`*[\]|])/g, '$1').replace(/&(amp|lt|gt);/g, (e) => ENTITIES[e]!);
+
 /** The pieces of report.md a reader could look for; each must be found in the html text. */
 export function markdownPieces(md: string): string[] {
   const pieces: string[] = [];
@@ -38,6 +42,8 @@ export function markdownPieces(md: string): string[] {
     }
     if (json) pieces.push(`json:${line}`);
     else if (/^\|[-:| ]+\|$/.test(line)) continue;
+    // Raw HTML lines (<details>, <summary>) are layout: report.html has its own.
+    else if (line.startsWith('<')) continue;
     else if (line.startsWith('|')) pieces.push(...cells(line));
     else if (line.startsWith('#')) {
       const title = line.replace(/^#+ /, '');
@@ -45,14 +51,14 @@ export function markdownPieces(md: string): string[] {
     } else if (line.startsWith('- ')) pieces.push(...listItem(line.slice(2)));
     else if (line.trim()) pieces.push(line);
   }
-  return pieces.map(fold).filter(Boolean);
+  return pieces.map((p) => (p.startsWith('json:') ? p : fold(unescapeMd(p)))).filter(Boolean);
 }
 
 function cells(row: string): string[] {
   return row
     .slice(1, -1)
     .split(/(?<!\\)\|/)
-    .map((c) => c.trim().replace(/\\\|/g, '|'));
+    .map((c) => c.trim());
 }
 
 /** `id: k 1, k2 2` or `k: 1`: the name and each `key value` pair. */
