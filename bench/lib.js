@@ -43,14 +43,14 @@ export function corpus(name, format, bytes, files) {
 
 /**
  * Runs `datamill run` under GNU time into a fresh run directory (an existing one with the same plan would
- * be resumed, and a finished run takes no time); returns wall seconds, peak RSS (MB) and the --json summary.
+ * be resumed, and a finished run takes no time); returns wall seconds, CPU seconds, peak RSS (MB) and the --json summary.
  */
 export function timedRun(recipeFile, workers) {
   const runDir = path.join(OUT, 'runs', `${path.basename(recipeFile, '.yaml')}`);
   rmSync(runDir, { recursive: true, force: true });
   const args = [
     '-f',
-    '%e %M',
+    '%e %M %U %S',
     'node',
     'bin/datamill.js',
     'run',
@@ -65,8 +65,15 @@ export function timedRun(recipeFile, workers) {
   const r = spawnSync('/usr/bin/time', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`datamill failed (${r.status}):\n${r.stderr}`);
   const timeLine = r.stderr.trim().split('\n').pop();
-  const [wall, rssKb] = timeLine.split(' ').map(Number);
-  return { wall_s: wall, peak_rss_mb: Math.round(rssKb / 1024), summary: JSON.parse(r.stdout), runDir };
+  const [wall, rssKb, user, sys] = timeLine.split(' ').map(Number);
+  return {
+    wall_s: wall,
+    peak_rss_mb: Math.round(rssKb / 1024),
+    // CPU seconds of every thread (workers, GC helpers, I/O threads, main): cpu_s / wall_s is the cores used.
+    cpu_s: +(user + sys).toFixed(2),
+    summary: JSON.parse(r.stdout),
+    runDir,
+  };
 }
 
 export function writeRecipe(name, yaml) {
