@@ -95,7 +95,8 @@ class Verdict {
 function evaluate(doc: Doc, o: Options, ngrams: NgramStats, dup: PieceDuplicates, v: Verdict): void {
   const a = analyze(doc);
   const text = a.text;
-  // Tokens first: the scan also measures Python len(text).
+  // Tokens first: the scan also measures Python len(text) and, when it runs here, the n-gram hashes.
+  const hashed = a.scanHashed(ngrams.prefixFor(text.length));
   const meta = a.tokenMeta;
   const len = a.length;
   const [from, to] = stripBounds(text);
@@ -105,7 +106,7 @@ function evaluate(doc: Doc, o: Options, ngrams: NgramStats, dup: PieceDuplicates
   dup.scan(text, 0, text.length, 1);
   if (v.check('dup_line_frac', dup.count / dup.pieces, o.dup_line_frac)) return;
   if (v.check('dup_line_char_frac', dup.chars / len, o.dup_line_char_frac)) return;
-  ngrams.loadSpans(a.text, a.spans, a.wordCount, meta);
+  ngrams.loadSpans(text, a.spans, a.wordCount, meta, hashed);
   for (const [n, limit] of o.top_n_grams) {
     // Without stats only the verdict matters: skip a rule that its word-count bound shows cannot fire.
     if (v.stats === undefined && (!limit || ngrams.topNgramBound(n) / len <= limit)) continue;

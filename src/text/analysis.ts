@@ -58,8 +58,18 @@ export class TextAnalysis {
     return this._meta!;
   }
 
-  private scan(): void {
-    const r = scanTokens(this.text, scratch);
+  /**
+   * Scans now when no stage has yet, filling `prefix` (length ≥ text.length + 1) with the concatenated
+   * tokens' prefix hashes (scanTokens); false when the tokens were already scanned and `prefix` is untouched.
+   */
+  scanHashed(prefix: Int32Array): boolean {
+    if (this._spans !== undefined) return false;
+    this.scan(prefix);
+    return true;
+  }
+
+  private scan(prefix?: Int32Array): void {
+    const r = scanTokens(this.text, scratch, prefix);
     this._spans = keep(r.spans, 2 * r.count);
     this._meta = keep(r.meta, r.count);
     this._length ??= r.length;

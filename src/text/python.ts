@@ -94,3 +94,21 @@ export function isPyAlpha(cp: number): boolean {
   }
   return v === 2;
 }
+
+/**
+ * C[i + 1] = Python len of tokens [0, i] (`text[spans[2k], spans[2k + 1])`): a low surrogate after a high
+ * one in the same token ends a code point already counted.
+ */
+export function tokenCodePoints(text: string, spans: Int32Array, count: number, C: Int32Array): void {
+  let c = 0;
+  for (let i = 0; i < count; i++) {
+    let prev = 0;
+    const end = spans[2 * i + 1]!;
+    for (let k = spans[2 * i]!; k < end; k++) {
+      const unit = text.charCodeAt(k);
+      if ((unit & 0xfc00) !== 0xdc00 || (prev & 0xfc00) !== 0xd800) c++;
+      prev = unit;
+    }
+    C[i + 1] = c;
+  }
+}

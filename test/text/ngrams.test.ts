@@ -121,3 +121,28 @@ describe('NgramStats pruning (16-unit prefix candidates, repeated-word runs, wor
     expect(stats.duplicatedNgramChars(5)).toBeGreaterThan(0);
   });
 });
+
+describe('NgramStats with hashes from the token scan (TextAnalysis.scanHashed)', () => {
+  const alphabet = ['a', 'b', 'ab', ' ', ' ', '\n', '\u3000', '.', '😀', '\ud800', 'é'];
+
+  it.each([1, 2, 3])('equals the stats hashed by loadSpans itself (seed %i), n = 1..10', (seed) => {
+    const r = rng(seed);
+    const scanned = new NgramStats();
+    const own = new NgramStats();
+    for (let doc = 0; doc < 40; doc++) {
+      let text = '';
+      for (let k = Math.floor(r() * 800); k > 0; k--) text += alphabet[Math.floor(r() * alphabet.length)];
+      const a = new TextAnalysis(text);
+      expect(a.scanHashed(scanned.prefixFor(text.length))).toBe(true);
+      expect(a.scanHashed(scanned.prefixFor(text.length))).toBe(false);
+      scanned.loadSpans(text, a.spans, a.wordCount, a.tokenMeta, true);
+      own.loadSpans(text, a.spans, a.wordCount);
+      const words = splitIntoWords(text);
+      for (let n = 1; n <= 10; n++) {
+        expect(scanned.topNgramChars(n)).toBe(naiveTop(words, n));
+        expect(scanned.duplicatedNgramChars(n)).toBe(own.duplicatedNgramChars(n));
+        expect(scanned.topNgramBound(n)).toBe(own.topNgramBound(n));
+      }
+    }
+  });
+});
