@@ -26,6 +26,8 @@ export interface StopWords {
   /** `byLength[L]`: the distinct stop words of L code units, with their indices. */
   byLength: readonly (readonly [string, number][])[];
   maxLength: number;
+  /** `first[c]` bit min(L, 31): some stop word of L code units starts with code unit c (a prefilter). */
+  first: Uint32Array;
 }
 
 export function stopWords(words: readonly string[]): StopWords {
@@ -33,8 +35,12 @@ export function stopWords(words: readonly string[]): StopWords {
   for (const w of words) if (!index.has(w)) index.set(w, index.size);
   const maxLength = Math.max(0, ...words.map((w) => w.length));
   const byLength: [string, number][][] = Array.from({ length: maxLength + 1 }, () => []);
-  for (const [w, i] of index) byLength[w.length]!.push([w, i]);
-  return { index, byLength, maxLength };
+  const first = new Uint32Array(0x10000);
+  for (const [w, i] of index) {
+    byLength[w.length]!.push([w, i]);
+    if (w.length > 0) first[w.charCodeAt(0)]! |= 1 << Math.min(w.length, 31);
+  }
+  return { index, byLength, maxLength, first };
 }
 
 /**
@@ -64,7 +70,9 @@ export function gopherQualityStats(a: TextAnalysis, stops: StopWords): GopherQua
   let alpha = 0;
   const seen = new Uint8Array(stops.index.size);
   let distinctStops = 0;
-  const maxStop = stops.maxLength;
+  // Once every stop word was seen (most English documents, early), tokens need no comparison.
+  const maxStop = stops.index.size === 0 ? 0 : stops.maxLength;
+  const first = stops.first;
   for (let t = 0; t < n; t++) {
     const m = meta[t]!;
     if ((m & META_NON_PUNCT) !== 0) {
@@ -72,11 +80,12 @@ export function gopherQualityStats(a: TextAnalysis, stops: StopWords): GopherQua
       nonSymbolChars += m >>> 2;
     }
     if ((m & META_ALPHA) !== 0) alpha++;
-    // Most tokens are longer than every stop word: compare only the others.
+    // Most tokens are longer than every stop word or start unlike any of their length: compare only the others.
     const start = spans[2 * t]!;
-    const end = spans[2 * t + 1]!;
-    if (end - start > maxStop) continue;
-    const s = stopIndex(text, start, end, stops);
+    const len = spans[2 * t + 1]! - start;
+    if (len > maxStop || distinctStops === seen.length) continue;
+    if (((first[text.charCodeAt(start)]! >>> Math.min(len, 31)) & 1) === 0) continue;
+    const s = stopIndex(text, start, start + len, stops);
     if (s >= 0 && seen[s] === 0) {
       seen[s] = 1;
       distinctStops++;

