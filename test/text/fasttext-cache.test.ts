@@ -18,7 +18,8 @@ describe('TokenCache', () => {
   /** A cache of 2 pinned words and room for `free` tokens; entry vectors hold their entry number. */
   function cache(free: number): TokenCache {
     const c = new TokenCache(1, 2, 300, free);
-    for (const w of ['the', 'x'.repeat(290)]) c.vec[c.add(w, 0, w.length, fastTextHash(enc(w)))] = -1;
+    for (const w of ['the', 'x'.repeat(290)])
+      c.vecs[c.add(w, 0, w.length, fastTextHash(enc(w))) * c.stride] = -1;
     c.pin();
     return c;
   }
@@ -27,7 +28,7 @@ describe('TokenCache', () => {
 
   it.each([
     ['a short key', 'the'],
-    ['a key past 255 units (the index keeps length & 255)', 'x'.repeat(290)],
+    ['a key longer than the inline room (the long-key pool)', 'x'.repeat(290)],
   ])('finds pinned %s, and nothing for near misses', (_name, w) => {
     const c = cache(8);
     expect(find(c, w)).toBeGreaterThanOrEqual(0);
@@ -36,13 +37,29 @@ describe('TokenCache', () => {
     expect(c.find(`  ${w}  `, 2, w.length + 2, fastTextHash(enc(w)))).toBe(find(c, w));
   });
 
+  it.each([
+    ['odd length', 'abcde', 'abcdf'],
+    ['even length', 'abcd', 'abce'],
+    ['one unit', 'a', 'b'],
+    ['empty key', '', 'a'],
+    ['surrogates', '😀x', '😁x'],
+    ['past the inline room', 'y'.repeat(40), `${'y'.repeat(39)}z`],
+  ])('matches whole keys only (%s), even when the probe hashes collide', (_name, key, other) => {
+    const c = cache(8);
+    const e = c.add(key, 0, key.length, 12345);
+    expect(c.matches(e, key, 0, key.length)).toBe(true);
+    expect(c.matches(e, other, 0, other.length)).toBe(false);
+    expect(c.find(key, 0, key.length, 12345)).toBe(e);
+    expect(c.find(other, 0, other.length, 12345)).toBe(-1);
+  });
+
   it('compact keeps pinned words and the most-hit tokens (at most half the room), renumbered, findable', () => {
     const c = cache(8);
     const words = ['alpha', 'be', 'gamma,', 'delta.', 'épsilon', 'zeta', 'eta', 'theta'];
-    for (const w of words) c.vec[c.add(w, 0, w.length, fastTextHash(enc(w)))] = words.indexOf(w);
+    for (const w of words) c.vecs[c.add(w, 0, w.length, fastTextHash(enc(w))) * c.stride] = words.indexOf(w);
     const hits = [5, 0, 9, 1, 7, 0, 2, 0];
     words.forEach((w, i) => {
-      c.hits[find(c, w)] = hits[i]!;
+      for (let h = 0; h < hits[i]!; h++) c.hit(find(c, w));
     });
     expect(c.hasRoom(1)).toBe(false);
     c.compact();
@@ -51,8 +68,8 @@ describe('TokenCache', () => {
     expect(find(c, 'x'.repeat(290))).toBe(1);
     const kept = words.filter((w) => find(c, w) >= 0);
     expect(kept).toEqual(['alpha', 'gamma,', 'épsilon', 'eta']); // hits ≥ 2, in their old order
-    for (const w of kept) expect(c.vec[find(c, w)]).toBe(words.indexOf(w));
-    expect(c.hits[find(c, 'gamma,')]).toBe(4); // halved
+    for (const w of kept) expect(c.vecs[find(c, w) * c.stride]).toBe(words.indexOf(w));
+    expect(c.hitsOf(find(c, 'gamma,'))).toBe(4); // halved
     expect(c.hasRoom(1)).toBe(true);
   });
 });
@@ -63,7 +80,7 @@ describe('TokenRows', () => {
     const rows = new TokenRows(model.args, model.dict, new Float32Array(model.input.m * 16), 16);
     const next = rng(176);
     const units = [0x41, 0x7a, 0xe9, 0x3b1, 0x4e2d, 0xd83d, 0xde00, 0xdc00, 0xd800, 0xfffd, 0x7ff, 0x800];
-    const out = new Float64Array(16);
+    const out = new Float32Array(16);
     for (let t = 0; t < 2000; t++) {
       const s = String.fromCharCode(
         ...Array.from(
@@ -77,7 +94,7 @@ describe('TokenRows', () => {
   });
 });
 
-/** Documents whose top-k under `b` differs from `a` (labels, or scores by 1e-12: same float64 sums). */
+/** Documents whose top-k under `b` differs from `a` (labels, or scores by 1e-12: the same sums in the same order). */
 function differences(a: FastTextClassifier, b: FastTextClassifier, texts: string[], k: number): string[] {
   const out: string[] = [];
   for (const text of texts) {

@@ -1,40 +1,43 @@
 /**
- * The hidden layer's running sum: adds cached token vectors (token-cache.ts) to a float64 sum in token
+ * The hidden layer's running sum: adds cached token vectors (float32, token-cache.ts) to a float64 sum in token
  * order. Split from the scan so the scan loop stays small and this one stays branch-light.
  */
+import { ROWS } from './token-cache.js';
+
 /**
- * sum += the vectors of entries ids[0..n) (entries whose row count `rows[e]` is ≤ 0 add nothing), in order; returns the
- * number of input rows added.
+ * sum += the vectors of entries ids[0..n) of `vecs`/`ints` (entry e at e*stride; entries whose row count is ≤ 0
+ * add nothing), in order; returns the number of input rows added.
  */
 export function addEntries(
   sum: Float64Array,
-  vec: Float64Array,
-  rows: Int32Array,
+  vecs: Float32Array,
+  ints: Int32Array,
+  stride: number,
   ids: Int32Array,
   n: number,
   dim: number,
 ): number {
-  if (dim === 16) return addEntries16(sum, vec, rows, ids, n);
+  if (dim === 16) return addEntries16(sum, vecs, ints, stride, ids, n);
   let total = 0;
   for (let t = 0; t < n; t++) {
-    const e = ids[t]!;
-    const r = rows[e]!;
+    const off = ids[t]! * stride;
+    const r = ints[off + dim + ROWS]!;
     if (r <= 0) continue;
     total += r;
-    const off = e * dim;
-    for (let d = 0; d < dim; d++) sum[d] = sum[d]! + vec[off + d]!;
+    for (let d = 0; d < dim; d++) sum[d] = sum[d]! + vecs[off + d]!;
   }
   return total;
 }
 
 /**
  * dim 16 (lid.176) unrolled into locals, so the sum stays in registers instead of a load and a store per
- * element and token (the layout the previous predictor measured best; its vector loads dominate here).
+ * element and token.
  */
 function addEntries16(
   sum: Float64Array,
-  vec: Float64Array,
-  rows: Int32Array,
+  vecs: Float32Array,
+  ints: Int32Array,
+  stride: number,
   ids: Int32Array,
   n: number,
 ): number {
@@ -56,27 +59,26 @@ function addEntries16(
     s15 = sum[15]!;
   let total = 0;
   for (let t = 0; t < n; t++) {
-    const e = ids[t]!;
-    const r = rows[e]!;
+    const o = ids[t]! * stride;
+    const r = ints[o + 16 + ROWS]!;
     if (r <= 0) continue;
     total += r;
-    const o = e << 4;
-    s0 += vec[o]!;
-    s1 += vec[o + 1]!;
-    s2 += vec[o + 2]!;
-    s3 += vec[o + 3]!;
-    s4 += vec[o + 4]!;
-    s5 += vec[o + 5]!;
-    s6 += vec[o + 6]!;
-    s7 += vec[o + 7]!;
-    s8 += vec[o + 8]!;
-    s9 += vec[o + 9]!;
-    s10 += vec[o + 10]!;
-    s11 += vec[o + 11]!;
-    s12 += vec[o + 12]!;
-    s13 += vec[o + 13]!;
-    s14 += vec[o + 14]!;
-    s15 += vec[o + 15]!;
+    s0 += vecs[o]!;
+    s1 += vecs[o + 1]!;
+    s2 += vecs[o + 2]!;
+    s3 += vecs[o + 3]!;
+    s4 += vecs[o + 4]!;
+    s5 += vecs[o + 5]!;
+    s6 += vecs[o + 6]!;
+    s7 += vecs[o + 7]!;
+    s8 += vecs[o + 8]!;
+    s9 += vecs[o + 9]!;
+    s10 += vecs[o + 10]!;
+    s11 += vecs[o + 11]!;
+    s12 += vecs[o + 12]!;
+    s13 += vecs[o + 13]!;
+    s14 += vecs[o + 14]!;
+    s15 += vecs[o + 15]!;
   }
   sum[0] = s0;
   sum[1] = s1;

@@ -7,20 +7,22 @@
  * ' ' \n \t \v \f \r \0, the first line only (unless `joinLines`), then `</s>`. The text is scanned as
  * UTF-16; a token is encoded to UTF-8 only on a cache miss (token-rows.ts).
  *
- * Numerics: each token's input rows are summed in float64 (token-rows.ts), token sums are added in token
- * order in float64 and the total rounded to float32, where fastText sums in float32 row by row; everything
- * after the hidden layer is emulated in float32 (Math.fround). Scores differ from fastText's by ~1e-7.
+ * Numerics: each token's input rows are summed in float32 in fastText's order (token-rows.ts), token sums are
+ * added in token order in float64 and the total rounded to float32, where fastText goes on summing the line's
+ * rows in float32; everything after the hidden layer is emulated in float32 (Math.fround). Scores differ from
+ * fastText's by ~1e-7.
  */
 import { EOS_BYTES, FNV_OFFSET, fastTextHash } from './dictionary.js';
 import { addEntries } from './hidden-sum.js';
 import { dequantize, outputRows } from './matrices.js';
 import { ENTRY_LABEL, type FastTextModelData, MODEL, parseFastTextModel } from './model-file.js';
 import { type FastTextPrediction, OutputLayer } from './output-layer.js';
-import { MAX_KEY, META, TokenCache } from './token-cache.js';
+import { MAX_KEY, ROWS, TokenCache, WORD_HASH } from './token-cache.js';
 import { LABEL_LIKE, TokenRows } from './token-rows.js';
 
 const f32 = Math.fround;
 const FNV_PRIME = 16777619;
+const GOLDEN = 0x9e3779b1;
 
 export type { FastTextPrediction };
 
@@ -30,8 +32,8 @@ export interface FastTextOptions {
   /** Treat '\n' as a plain separator (predict on the whole text) instead of ending the line there. */
   joinLines?: boolean;
   /**
-   * Out-of-vocabulary tokens to cache (default 200,000, ~225 B each: ~45 MB; room for the ~150k distinct ones
-   * of the bench's 4.9 MB of English web text). 0 computes every such token afresh (the reference path the
+   * Out-of-vocabulary tokens to cache (default 200,000, ~150 B each: ~30 MB; room for the ~157k distinct ones
+   * of the bench's English web text). 0 computes every such token afresh (the reference path the
    * tests compare the cache with).
    */
   cacheSize?: number;
@@ -63,7 +65,7 @@ export class FastTextClassifier {
   private hashes = new Int32Array(256);
   private nhashes = 0;
   private readonly sum: Float64Array;
-  private readonly tokenSum: Float64Array;
+  private readonly tokenSum: Float32Array;
   private readonly hidden: Float32Array;
 
   static fromBytes(bytes: Uint8Array, options: FastTextOptions = {}): FastTextClassifier {
@@ -95,7 +97,7 @@ export class FastTextClassifier {
     this.labels = labels;
     this.layer = new OutputLayer(outputRows(model.output), args.loss, labels, counts, this.dim);
     this.sum = new Float64Array(this.dim);
-    this.tokenSum = new Float64Array(this.dim);
+    this.tokenSum = new Float32Array(this.dim);
     this.hidden = new Float32Array(this.dim);
 
     const free = Math.max(0, Math.floor(options.cacheSize ?? 200_000));
@@ -122,39 +124,43 @@ export class FastTextClassifier {
 
   /**
    * Fills `this.hidden`; returns the number of input rows averaged (0 = fastText predicts nothing). In passes,
-   * so the memory latency of a text's rarer tokens overlaps: (1) split and hash, touching each token's index
-   * slot; (2) find (or compute) each token's entry; (3) sum the entries' vectors.
+   * so the memory latency of a text's rarer tokens overlaps: (1) split and hash, touching each token's slot;
+   * (2) read each token's slot, touching the entry it names; (3) check the entries' keys (or compute and add
+   * the token) and sum their vectors.
    */
   private computeHidden(text: string): number {
     const ntok = this.split(text);
     const { tokStart, tokEnd, tokHash, ids, cache } = this;
-    const hits = cache.hits;
+    const free = cache.capacity - cache.pinned;
+    // Compact between texts only (it renumbers entries), when more than half full and this text may not fit.
+    if (this.cacheTokens && cache.size + Math.min(ntok, free >> 1) > cache.capacity) cache.compact();
+    this.probe(ntok);
     const eos = this.eos;
     this.sum.fill(0);
     this.nhashes = 0;
     let rows = 0;
     let n = 0;
     let t = 0;
+    let added = false;
     for (; t < ntok; t++) {
       const start = tokStart[t]!;
       const end = tokEnd[t]!;
-      let e = cache.find(text, start, end, tokHash[t]!);
-      if (e >= 0) hits[e]!++;
-      else if (this.cacheTokens && end - start <= MAX_KEY) {
-        if (!cache.hasRoom(end - start)) {
-          rows += this.flush(n); // compact renumbers entries
-          n = 0;
-          cache.compact();
-        }
+      let e = ids[t]!;
+      // Pass 2 saw the cache before this pass added the text's new tokens (a second "foo" must find the first).
+      if (e < 0 ? added : !cache.matches(e, text, start, end)) e = cache.find(text, start, end, tokHash[t]!);
+      if (e >= 0) cache.hit(e);
+      else if (this.cacheTokens && end - start <= MAX_KEY && cache.hasRoom(end - start)) {
         e = cache.add(text, start, end, tokHash[t]!);
-        cache.rows[e] = this.rows.oov(text, start, end, cache.vec, e * this.dim);
-        cache.meta[e * META + 2] = this.rows.hash;
+        added = true;
+        const m = e * cache.stride + this.dim;
+        cache.ints[m + ROWS] = this.rows.oov(text, start, end, cache.vecs, e * cache.stride);
+        cache.ints[m + WORD_HASH] = this.rows.hash;
       } else {
         rows += this.flush(n) + this.addUncached(text, start, end);
         n = 0;
         continue;
       }
-      ids[n++] = e;
+      ids[n++] = e; // n ≤ t: pass 3 overwrites only slots it has read
       if (e === eos) break; // a literal `</s>` ends the line, as in fastText
     }
     if (t === ntok) ids[n++] = eos;
@@ -168,13 +174,13 @@ export class FastTextClassifier {
 
   /**
    * `readWord` over a text: tokens split on ' ' \n \t \v \f \r \0, up to the first '\n' unless joinLines,
-   * into tokStart/tokEnd/tokHash (probe hash: FNV-1a over code units); touches each token's index slot.
+   * into tokStart/tokEnd/tokHash (probe hash: FNV-1a over code units); touches each token's first slot.
    */
   private split(text: string): number {
     const len = text.length;
     if (this.ids.length < (len >> 1) + 2) this.grow((len >> 1) + 2);
     const { tokStart, tokEnd, tokHash, joinLines } = this;
-    const index = this.cache.index;
+    const slots = this.cache.slots;
     const shift = this.cache.shift;
     let touch = 0;
     let ntok = 0;
@@ -184,7 +190,10 @@ export class FastTextClassifier {
       for (; i < len; i++) {
         c = text.charCodeAt(i);
         if (c > 0x20 || (c !== 0x20 && (c < 0x09 || c > 0x0d) && c !== 0)) break;
-        if (c === 0x0a && !joinLines) return ntok;
+        if (c === 0x0a && !joinLines) {
+          this.touched = touch;
+          return ntok;
+        }
       }
       if (i >= len) break;
       const start = i;
@@ -194,13 +203,41 @@ export class FastTextClassifier {
         if (c <= 0x20 && (c === 0x20 || (c <= 0x0d && (c >= 0x09 || c === 0)))) break;
         h = Math.imul(h ^ c, FNV_PRIME);
       }
-      touch ^= index[(Math.imul(h, 0x9e3779b1) >>> shift) << 2]!;
+      touch ^= slots[Math.imul(h, GOLDEN) >>> shift]!;
       tokStart[ntok] = start;
       tokEnd[ntok] = i;
       tokHash[ntok++] = h;
     }
     this.touched = touch;
     return ntok;
+  }
+
+  /**
+   * ids[t] = the entry named by the first slot of token t whose tag matches its hash (its key still unchecked),
+   * or -1 when an empty slot comes first (not cached); touches each such entry's key.
+   */
+  private probe(ntok: number): void {
+    const { tokHash, ids, cache } = this;
+    const { slots, shift, emask, ints, stride } = cache;
+    const mask = slots.length - 1;
+    const keyAt = this.dim + 2;
+    let touch = 0;
+    for (let t = 0; t < ntok; t++) {
+      const h = tokHash[t]!;
+      const tag = h & ~emask;
+      let e = -1;
+      for (let p = Math.imul(h, GOLDEN) >>> shift; ; p = (p + 1) & mask) {
+        const s = slots[p]!;
+        if (s === 0) break;
+        if ((s & ~emask) === tag) {
+          e = (s & emask) - 1;
+          touch ^= ints[e * stride + keyAt]!;
+          break;
+        }
+      }
+      ids[t] = e;
+    }
+    this.touched ^= touch;
   }
 
   private grow(n: number): void {
@@ -213,10 +250,14 @@ export class FastTextClassifier {
 
   /** Adds entries ids[0..n) to the sum (and their word hashes, for word n-grams); returns their rows. */
   private flush(n: number): number {
-    const { meta, rows } = this.cache;
+    const { ints, vecs, stride } = this.cache;
+    const dim = this.dim;
     if (this.ngrams)
-      for (let t = 0; t < n; t++) this.pushHash(meta[this.ids[t]! * META + 2]!, rows[this.ids[t]!]!);
-    return addEntries(this.sum, this.cache.vec, rows, this.ids, n, this.dim);
+      for (let t = 0; t < n; t++) {
+        const m = this.ids[t]! * stride + dim;
+        this.pushHash(ints[m + WORD_HASH]!, ints[m + ROWS]!);
+      }
+    return addEntries(this.sum, vecs, ints, stride, this.ids, n, dim);
   }
 
   /** `Dictionary::addWordNgrams`: adds the rows of the line's word n-grams to the sum; returns their count. */
@@ -231,7 +272,7 @@ export class FastTextClassifier {
     return rows;
   }
 
-  /** Adds a token that is not cached (too long, or no cache) to the sum; returns its rows. */
+  /** Adds a token that is not cached (too long, or no room) to the sum; returns its rows. */
   private addUncached(text: string, start: number, end: number): number {
     const r = this.rows.oov(text, start, end, this.tokenSum, 0);
     if (this.ngrams) this.pushHash(this.rows.hash, r);
@@ -267,16 +308,19 @@ export class FastTextClassifier {
       // A word whose bytes are not valid UTF-8 never equals a token of a JS string: leave it out.
       if (cache.find(w, 0, w.length, key(w)) >= 0 || !equalBytes(encoder.encode(w), dict.words[i]!)) continue;
       const e = cache.add(w, 0, w.length, key(w));
-      cache.rows[e] =
+      const m = e * cache.stride + this.dim;
+      cache.ints[m + ROWS] =
         dict.types[i] === ENTRY_LABEL
           ? LABEL_LIKE
-          : this.rows.word(dict.words[i]!, i, w === eosWord, cache.vec, e * this.dim);
-      cache.meta[e * META + 2] = fastTextHash(dict.words[i]!);
+          : this.rows.word(dict.words[i]!, i, w === eosWord, cache.vecs, e * cache.stride);
+      cache.ints[m + WORD_HASH] = fastTextHash(dict.words[i]!);
     }
     let eos = cache.find(eosWord, 0, eosWord.length, key(eosWord));
     if (eos < 0) {
-      eos = cache.add(eosWord, 0, eosWord.length, key(eosWord)); // 0 rows
-      cache.meta[eos * META + 2] = fastTextHash(EOS_BYTES);
+      eos = cache.add(eosWord, 0, eosWord.length, key(eosWord));
+      const m = eos * cache.stride + this.dim;
+      cache.ints[m + ROWS] = 0;
+      cache.ints[m + WORD_HASH] = fastTextHash(EOS_BYTES);
     }
     cache.pin();
     return eos;

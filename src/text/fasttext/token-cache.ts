@@ -1,108 +1,146 @@
 /**
- * Token → input vector cache of the fastText predictor: keys are a token's UTF-16 code units (so a text is
- * never encoded to UTF-8 on a hit), values the float64 sum of its input rows (token-rows.ts) and its row
- * count. Dictionary words are pinned (entries 0..pinned); out-of-vocabulary tokens fill the rest in order of
- * first sight, so the frequent ones share a few dense pages. When full, `compact` keeps the most-hit half.
+ * Token → input vector cache of the fastText predictor: keys are a token's UTF-16 code units (a text is never
+ * encoded to UTF-8 on a hit), values the float32 sum of its input rows (token-rows.ts), its row count and
+ * fastText word hash. Dictionary words are pinned (entries 0..pinned); out-of-vocabulary tokens fill the rest
+ * in order of first sight, so the frequent ones share dense pages. When full, `compact` keeps the most-hit half.
  *
- * Memory, not arithmetic, bounds the lookup (a web text's long tail of tokens misses every cache level), so
- * an index slot holds the first four code units of its key: a token of ≤ 4 units is found with one cache
- * line of the index, then one of `rows` and two of `vec`.
+ * Memory, not arithmetic, bounds a lookup (a web text's long tail misses every cache level), so an entry is one
+ * fixed-stride record — vector, row count, hash, hits, key — found from a 4-byte slot holding the entry number
+ * and the probe hash's high bits: a hit reads one slot and one 128-byte entry (dim 16), no dependent lookups.
  */
 
-/** Int32s per entry in `meta`: key start, key length, fastText hash, probe hash. */
-export const META = 4;
-/** Longer tokens are not cached (computed each time): rare, and they would crowd the key pool. */
+/** Longer tokens are not cached (computed each time): rare, and they would crowd the long-key pool. */
 export const MAX_KEY = 64;
-/** Key pool code units per entry: web-text tokens average ~6 (measured on the bench's English web text). */
-const KEY_UNITS = 16;
 const GOLDEN = 0x9e3779b1;
-
-/** The first four code units of text[start..end) packed as the index stores them (0 past the end). */
-function packed(text: string, start: number, end: number, half: 0 | 2): number {
-  const i = start + half;
-  if (i >= end) return 0;
-  const lo = text.charCodeAt(i);
-  return i + 1 < end ? lo | (text.charCodeAt(i + 1) << 16) : lo;
-}
+/** Int32 offsets after an entry's vector: row count, fastText hash, key length, hits, probe hash, key. */
+export const ROWS = 0;
+export const WORD_HASH = 1;
+const LEN = 2;
+const HITS = 3;
+const PROBE = 4;
+const KEY = 5;
+/** Long-key pool code units per free entry (keys past the inline room: ~1% of distinct web tokens). */
+const LONG_UNITS = 8;
 
 export class TokenCache {
-  /** Entry e's vector: vec[e*dim .. e*dim+dim). */
-  readonly vec: Float64Array;
-  /** Entry e's input-row count (< 0: label-like, ignored). */
-  readonly rows: Int32Array;
-  /** Lookups that found entry e (since it was added or last compacted). */
-  readonly hits: Int32Array;
-  readonly meta: Int32Array;
-  readonly keys: Uint16Array;
+  /** Int32s per entry: the vector (dim), then ROWS.. KEY and the inline key, rounded up to 64 bytes. */
+  readonly stride: number;
+  /** Entry e's vector is vecs[e*stride .. e*stride+dim); its fields ints[e*stride+dim+ROWS ...]. */
+  readonly vecs: Float32Array;
+  readonly ints: Int32Array;
+  /** Open addressing: (probe hash & ~emask) | entry + 1, 0 = empty. Slot of hash h: `slotOf(h)`. */
+  readonly slots: Int32Array;
+  readonly shift: number;
+  readonly emask: number;
   /** Entries in use; `pinned` after `pin`. */
   size = 0;
   pinned = 0;
   readonly capacity: number;
-  /** Open addressing, 4 int32s per slot: probe hash, (key length & 255) << 24 | entry + 1 (0 = empty), key units 0–1, 2–3. */
-  readonly index: Int32Array;
+  /** Key code units stored in the entry itself; longer keys live in `longKeys`. */
+  readonly inline: number;
   private readonly mask: number;
-  readonly shift: number;
-  private keyEnd = 0;
-  private pinnedKeyEnd = 0;
-  private pinnedIndex: Int32Array = new Int32Array(0);
+  private readonly meta: number;
+  private longKeys: Uint16Array;
+  private longEnd = 0;
+  private pinnedLongEnd = 0;
+  private pinnedSlots: Int32Array = new Int32Array(0);
 
-  /** Room for `words` pinned entries (pinned key units `wordUnits`) and `free` cached tokens. */
+  /** Room for `words` pinned entries (long keys: `longWordUnits`) and `free` cached tokens. */
   constructor(
-    private readonly dim: number,
+    readonly dim: number,
     words: number,
-    wordUnits: number,
+    longWordUnits: number,
     free: number,
   ) {
     this.capacity = words + free;
     if (this.capacity >= 1 << 24) throw new Error(`fastText: token cache of ${this.capacity} entries`);
+    this.stride = Math.ceil((dim + KEY + 6) / 16) * 16; // dim 16: 32 int32s = 128 bytes, 22 key units inline
+    this.meta = dim;
+    this.inline = 2 * (this.stride - dim - KEY);
     let slots = 16;
     while (slots < 1.5 * this.capacity) slots <<= 1;
-    this.index = new Int32Array(4 * slots);
+    this.slots = new Int32Array(slots);
     this.mask = slots - 1;
     this.shift = Math.clz32(slots) + 1;
-    this.vec = new Float64Array(this.capacity * dim);
-    this.rows = new Int32Array(this.capacity);
-    this.hits = new Int32Array(this.capacity);
-    this.meta = new Int32Array(this.capacity * META);
-    this.keys = new Uint16Array(wordUnits + free * KEY_UNITS);
+    this.emask = (1 << (32 - Math.clz32(this.capacity + 1))) - 1;
+    // + 128 bytes so `vecs` can start on a 128-byte boundary (see ALIGN).
+    const buffer = new ArrayBuffer(this.capacity * this.stride * 4 + 128);
+    const skip = ALIGN;
+    this.ints = new Int32Array(buffer, skip, this.capacity * this.stride);
+    this.vecs = new Float32Array(buffer, skip, this.capacity * this.stride);
+    this.longKeys = new Uint16Array(longWordUnits + free * LONG_UNITS);
   }
 
   /** Entry of token text[start..end) whose probe hash is h, or -1. */
   find(text: string, start: number, end: number, h: number): number {
-    const index = this.index;
-    const n = end - start;
-    const k0 = packed(text, start, end, 0);
-    const k1 = packed(text, start, end, 2);
-    let p = Math.imul(h, GOLDEN) >>> this.shift;
-    for (;;) {
-      const q = p << 2;
-      const v = index[q + 1]!;
-      if (v === 0) return -1;
-      if (index[q] === h && v >>> 24 === (n & 255) && index[q + 2] === k0 && index[q + 3] === k1) {
-        const e = (v & 0xffffff) - 1;
-        if (n <= 4 || this.restEquals(e, text, start, end)) return e;
-      }
-      p = (p + 1) & this.mask;
+    const { slots, emask } = this;
+    const tag = h & ~emask;
+    for (let p = Math.imul(h, GOLDEN) >>> this.shift; ; p = (p + 1) & this.mask) {
+      const s = slots[p]!;
+      if (s === 0) return -1;
+      if ((s & ~emask) === tag && this.matches((s & emask) - 1, text, start, end)) return (s & emask) - 1;
     }
   }
 
-  /** True when a token of `units` code units can be added without compacting first. */
+  /** True when entry e's key is text[start..end). */
+  matches(e: number, text: string, start: number, end: number): boolean {
+    const ints = this.ints;
+    const m = e * this.stride + this.meta;
+    const n = end - start;
+    if (ints[m + LEN] !== n) return false;
+    if (n > this.inline) {
+      const keys = this.longKeys;
+      let k = ints[m + KEY]!;
+      for (let i = start; i < end; i++) if (keys[k++] !== text.charCodeAt(i)) return false;
+      return true;
+    }
+    let k = m + KEY;
+    let i = start;
+    for (; i + 1 < end; i += 2)
+      if (ints[k++] !== (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16))) return false;
+    return i === end || ints[k] === text.charCodeAt(i);
+  }
+
+  /** Counts a hit of entry e (for `compact`; pinned entries are never evicted, and not written to). */
+  hit(e: number): void {
+    if (e < this.pinned) return;
+    const i = e * this.stride + this.meta + HITS;
+    const n = this.ints[i]!;
+    if (n < 0x3fffffff) this.ints[i] = n + 1;
+  }
+
+  hitsOf(e: number): number {
+    return this.ints[e * this.stride + this.meta + HITS]!;
+  }
+
+  /** True when a token of `units` code units can be added. */
   hasRoom(units: number): boolean {
-    return this.size < this.capacity && this.keyEnd + units <= this.keys.length;
+    return (
+      this.size < this.capacity && (units <= this.inline || this.longEnd + units <= this.longKeys.length)
+    );
   }
 
   /**
-   * Adds text[start..end) (not present, probe hash h) as a new entry, whose vector, row count and fastText
-   * hash the caller then writes; needs `hasRoom`. Returns the entry.
+   * Adds text[start..end) (not present, probe hash h) as a new entry, whose vector, ROWS and WORD_HASH the
+   * caller then writes; needs `hasRoom`. Returns the entry.
    */
   add(text: string, start: number, end: number, h: number): number {
     const e = this.size++;
-    const m = e * META;
-    this.meta[m] = this.keyEnd;
-    this.meta[m + 1] = end - start;
-    this.meta[m + 3] = h;
-    this.hits[e] = 0;
-    for (let i = start; i < end; i++) this.keys[this.keyEnd++] = text.charCodeAt(i);
+    const ints = this.ints;
+    const m = e * this.stride + this.meta;
+    const n = end - start;
+    ints[m + LEN] = n;
+    ints[m + HITS] = 0;
+    ints[m + PROBE] = h;
+    if (n > this.inline) {
+      ints[m + KEY] = this.longEnd;
+      for (let i = start; i < end; i++) this.longKeys[this.longEnd++] = text.charCodeAt(i);
+    } else {
+      let k = m + KEY;
+      let i = start;
+      for (; i + 1 < end; i += 2) ints[k++] = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+      if (i < end) ints[k] = text.charCodeAt(i);
+    }
     this.insert(e);
     return e;
   }
@@ -110,8 +148,8 @@ export class TokenCache {
   /** Freezes the entries so far (the dictionary) as pinned: never evicted. */
   pin(): void {
     this.pinned = this.size;
-    this.pinnedKeyEnd = this.keyEnd;
-    this.pinnedIndex = this.index.slice();
+    this.pinnedLongEnd = this.longEnd;
+    this.pinnedSlots = this.slots.slice();
   }
 
   /**
@@ -119,54 +157,47 @@ export class TokenCache {
    * half the free room, and halves their hit counts so old favourites age out. Kept entries are renumbered.
    */
   compact(): void {
-    const { meta, keys, vec, rows, hits, dim, pinned } = this;
+    const { ints, stride, pinned, meta } = this;
     const hist = new Int32Array(257);
-    for (let e = pinned; e < this.size; e++) hist[hits[e]! < 0 || hits[e]! > 256 ? 256 : hits[e]!]!++;
+    for (let e = pinned; e < this.size; e++) hist[Math.min(256, ints[e * stride + meta + HITS]!)]!++;
     const room = (this.capacity - pinned) >> 1;
     let cut = 257;
     for (let kept = 0; cut > 1 && kept + hist[cut - 1]! <= room; ) kept += hist[--cut]!;
-    const keyRoom = this.pinnedKeyEnd + ((keys.length - this.pinnedKeyEnd) >> 1);
-    this.index.set(this.pinnedIndex);
+    const longRoom = this.pinnedLongEnd + ((this.longKeys.length - this.pinnedLongEnd) >> 1);
+    this.slots.set(this.pinnedSlots);
     let to = pinned;
-    let keyEnd = this.pinnedKeyEnd;
+    let longEnd = this.pinnedLongEnd;
     for (let e = pinned; e < this.size; e++) {
-      const m = e * META;
-      const count = hits[e]! < 0 ? 256 : hits[e]!; // < 0: wrapped past 2^31
-      if (count < cut || keyEnd + meta[m + 1]! > keyRoom) continue;
-      const t = to * META;
-      keys.copyWithin(keyEnd, meta[m]!, meta[m]! + meta[m + 1]!);
-      meta.copyWithin(t, m, m + META);
-      meta[t] = keyEnd;
-      keyEnd += meta[t + 1]!;
-      vec.copyWithin(to * dim, e * dim, e * dim + dim);
-      rows[to] = rows[e]!;
-      hits[to] = count >> 1;
+      const m = e * stride + meta;
+      const count = ints[m + HITS]!;
+      const n = ints[m + LEN]!;
+      const long = n > this.inline;
+      if (count < cut || (long && longEnd + n > longRoom)) continue;
+      if (long) {
+        this.longKeys.copyWithin(longEnd, ints[m + KEY]!, ints[m + KEY]! + n);
+        ints[m + KEY] = longEnd;
+        longEnd += n;
+      }
+      ints.copyWithin(to * stride, e * stride, e * stride + stride);
+      ints[to * stride + meta + HITS] = count >> 1;
       this.insert(to++);
     }
     this.size = to;
-    this.keyEnd = keyEnd;
-  }
-
-  /** True when units 4.. of entry e's key equal text[start+4..end) (lengths already equal). */
-  private restEquals(e: number, text: string, start: number, end: number): boolean {
-    const keys = this.keys;
-    let k = this.meta[e * META]! + 4;
-    for (let i = start + 4; i < end; i++) if (keys[k++] !== text.charCodeAt(i)) return false;
-    return true;
+    this.longEnd = longEnd;
   }
 
   private insert(e: number): void {
-    const m = e * META;
-    const h = this.meta[m + 3]!;
-    const keys = this.keys;
-    const k = this.meta[m]!;
-    const n = this.meta[m + 1]!;
+    const h = this.ints[e * this.stride + this.meta + PROBE]!;
     let p = Math.imul(h, GOLDEN) >>> this.shift;
-    while (this.index[4 * p + 1] !== 0) p = (p + 1) & this.mask;
-    const q = 4 * p;
-    this.index[q] = h;
-    this.index[q + 1] = ((this.meta[m + 1]! & 255) << 24) | (e + 1);
-    this.index[q + 2] = (n > 0 ? keys[k]! : 0) | (n > 1 ? keys[k + 1]! << 16 : 0);
-    this.index[q + 3] = (n > 2 ? keys[k + 2]! : 0) | (n > 3 ? keys[k + 3]! << 16 : 0);
+    while (this.slots[p] !== 0) p = (p + 1) & this.mask;
+    this.slots[p] = (h & ~this.emask) | (e + 1);
   }
 }
+
+/**
+ * Byte offset of the entries in their buffer, so that (dim 16) each 128-byte entry is an aligned pair of cache
+ * lines, which the CPU's adjacent-line prefetcher fetches together: a large ArrayBuffer is a fresh mmap'd malloc
+ * chunk, whose data starts 16 bytes past a page boundary on 64-bit glibc. A wrong guess costs speed (an entry
+ * then spans three lines), never correctness.
+ */
+const ALIGN = 112;

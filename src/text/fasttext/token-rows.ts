@@ -1,7 +1,8 @@
 /**
- * One token's input vector, computed from scratch: its UTF-8 bytes, fastText's word hash, and the float64
- * sum of its input rows (the word's own row, if any, then its char n-gram rows, as `Dictionary::getLine` and
- * `initNgrams` list them). The token cache (token-cache.ts) stores what this computes.
+ * One token's input vector, computed from scratch: its UTF-8 bytes, fastText's word hash, and the sum of its
+ * input rows (the word's own row, if any, then its char n-gram rows, as `Dictionary::getLine` and `initNgrams`
+ * list them), added row by row in float32 as fastText's `hidden += row`. The token cache (token-cache.ts)
+ * stores what this computes.
  */
 import { BOW, EOW, fastTextHash, LABEL_PREFIX_BYTES, SubwordIds, startsWithBytes } from './dictionary.js';
 import type { DictionaryData, FastTextArgs } from './model-file.js';
@@ -31,14 +32,14 @@ export class TokenRows {
    * Sums into out[off..off+dim) (overwriting it) the rows of the out-of-vocabulary token text[start..end);
    * returns the row count, or LABEL_LIKE. Sets `hash`.
    */
-  oov(text: string, start: number, end: number, out: Float64Array, off: number): number {
+  oov(text: string, start: number, end: number, out: Float32Array, off: number): number {
     this.encode(text, start, end);
     if (startsWithBytes(this.bytes, 1, 1 + this.len, LABEL_PREFIX_BYTES)) return LABEL_LIKE;
     return this.sum(out, off, 0, this.subwords(0));
   }
 
   /** Like `oov` for dictionary word `wordId` (bytes `word`): its own row, then its n-grams (none for `</s>`). */
-  word(word: Uint8Array, wordId: number, eos: boolean, out: Float64Array, off: number): number {
+  word(word: Uint8Array, wordId: number, eos: boolean, out: Float32Array, off: number): number {
     this.setBytes(word);
     this.rowIds[0] = wordId;
     const n = eos || this.sub.maxn <= 0 ? 1 : this.subwords(1);
@@ -107,8 +108,8 @@ export class TokenRows {
     return this.sub.subwordRows(b, len, this.rowIds, at);
   }
 
-  /** out[off..off+dim) = float64 sum of input rows rowIds[from..to), in order; returns the row count. */
-  private sum(out: Float64Array, off: number, from: number, to: number): number {
+  /** out[off..off+dim) = float32 sum of input rows rowIds[from..to), in order; returns the row count. */
+  private sum(out: Float32Array, off: number, from: number, to: number): number {
     const dim = this.dim;
     const input = this.input;
     out.fill(0, off, off + dim);
