@@ -48,7 +48,7 @@ async function load(): Promise<LanguageId> {
 
 let loading: Promise<LanguageId> | undefined;
 
-/** The model, loaded on first call and shared by later calls on this thread (60–130 ms; ~50 MB per thread, most of it the token-vector cache). */
+/** The model, loaded on first call and shared by later calls on this thread (60–130 ms; ~35 MB per thread, most of it the token-vector cache). */
 export function loadLanguageId(): Promise<LanguageId> {
   loading ??= load().catch((cause: unknown) => {
     loading = undefined;

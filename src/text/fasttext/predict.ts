@@ -214,7 +214,7 @@ export class FastTextClassifier {
 
   /**
    * ids[t] = the entry named by the first slot of token t whose tag matches its hash (its key still unchecked),
-   * or -1 when an empty slot comes first (not cached); touches each such entry's key.
+   * or -1 when an empty slot comes first (not cached); touches each such entry (both lines of dim 16).
    */
   private probe(ntok: number): void {
     const { tokHash, ids, cache } = this;
@@ -231,7 +231,7 @@ export class FastTextClassifier {
         if (s === 0) break;
         if ((s & ~emask) === tag) {
           e = (s & emask) - 1;
-          touch ^= ints[e * stride + keyAt]!;
+          touch ^= ints[e * stride + keyAt]! ^ ints[e * stride]!; // the key's line and the vector's
           break;
         }
       }
