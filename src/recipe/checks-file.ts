@@ -7,7 +7,7 @@ import type { MetricContext } from '../check/metrics.js';
 import { validate, z } from '../core/schema.js';
 import { recipeError } from '../errors.js';
 import { type Check, checkChecks, checkSchema } from './checks.js';
-import { formatProblems, issueProblems, type Problem } from './issues.js';
+import { formatProblems, issueProblems, type Problem, yamlProblems } from './issues.js';
 import { parseYaml } from './locate.js';
 
 const checksFileSchema = z.strictObject({
@@ -31,14 +31,7 @@ export async function loadChecksFile(file: string, ctx: MetricContext): Promise<
 /** As {@link loadChecksFile}, from the file's text. */
 export function parseChecks(source: string, file: string, ctx: MetricContext): Check[] {
   const yaml = parseYaml(source);
-  if (yaml.errors.length > 0) {
-    const problems = yaml.errors.map((e) => ({
-      path: [],
-      pos: e.pos,
-      message: `invalid YAML: ${e.message}`,
-    }));
-    throw recipeError(formatProblems(file, problems));
-  }
+  if (yaml.errors.length > 0) throw recipeError(formatProblems(file, yamlProblems(yaml)));
   const problems: Problem[] = [];
   const parsed = validate(checksFileSchema, yaml.value);
   if (!parsed.ok) problems.push(...issueProblems(parsed.issues, yaml.value, yaml.locate));

@@ -4,7 +4,7 @@
  * starts with "expected" was written by the schema's author and is kept, followed by ", got Y".
  */
 import type { SchemaIssue } from '../core/schema.js';
-import type { Position, ValuePath } from './locate.js';
+import type { ParsedYaml, Position, ValuePath } from './locate.js';
 import { didYouMean } from './suggest.js';
 
 export interface Problem {
@@ -34,6 +34,11 @@ export function formatProblems(file: string, problems: Problem[]): string {
     return `${file}:${p.pos.line}:${p.pos.col}: ${where === '' ? '' : `${where}: `}${p.message}`;
   });
   return [...new Set(lines)].join('\n');
+}
+
+/** The YAML syntax errors of a parsed file as problems (empty when it parsed). */
+export function yamlProblems(yaml: ParsedYaml): Problem[] {
+  return yaml.errors.map((e) => ({ path: [], pos: e.pos, message: `invalid YAML: ${e.message}` }));
 }
 
 /** Schema issues as problems; `prefix` places them inside the document (e.g. a stage's options). */

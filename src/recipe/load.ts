@@ -10,7 +10,7 @@ import { recipeError } from '../errors.js';
 import * as defaultRegistry from '../stages/registry.js';
 import { checkChecks, metricContext } from './checks.js';
 import { recipeHash } from './hash.js';
-import { formatProblems, issueProblems, type Locate, type Problem } from './issues.js';
+import { formatProblems, issueProblems, type Locate, type Problem, yamlProblems } from './issues.js';
 import { parseYaml } from './locate.js';
 import { type Recipe, type RecipeStage, recipeSchema, type StageRegistry } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -54,14 +54,7 @@ export function parseRecipe(
   registry: StageRegistry = defaultRegistry,
 ): LoadedRecipe {
   const yaml = parseYaml(source);
-  if (yaml.errors.length > 0) {
-    const problems = yaml.errors.map((e) => ({
-      path: [],
-      pos: e.pos,
-      message: `invalid YAML: ${e.message}`,
-    }));
-    throw recipeError(formatProblems(file, problems));
-  }
+  if (yaml.errors.length > 0) throw recipeError(formatProblems(file, yamlProblems(yaml)));
   if (yaml.empty) {
     const message = 'the recipe is empty, expected a mapping with inputs, output and stages';
     throw recipeError(formatProblems(file, [{ path: [], pos: { line: 1, col: 1 }, message }]));

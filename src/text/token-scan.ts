@@ -7,7 +7,7 @@
 import { isPunctuationCode } from './charsets.js';
 import { BASE } from './ngram-hash.js';
 import { isPyAlpha, isUnicodeWhiteSpace } from './python.js';
-import { isPunctOrSymbol } from './words.js';
+import { isPunctOrSymbol, lastCodePoint } from './words.js';
 
 /** Token meta bits: bit 0 has a letter, bit 1 has a non-PUNCTUATION_SET character; `meta >>> 2` = code points. */
 export const META_ALPHA = 1;
@@ -188,16 +188,6 @@ function codePointMeta(s: string, a: number, b: number): number {
     nonPunct ||= !isPunctuationCode(c);
   }
   return (cps << 2) | (alpha ? META_ALPHA : 0) | (nonPunct ? META_NON_PUNCT : 0);
-}
-
-/** The code point that ends at `s[end - 1]`: a lone surrogate is itself (words.ts lastCodePoint). */
-function lastCodePoint(s: string, end: number, floor: number): number {
-  const lo = s.charCodeAt(end - 1);
-  if (lo >= 0xdc00 && lo <= 0xdfff && end - 2 >= floor) {
-    const hi = s.charCodeAt(end - 2);
-    if (hi >= 0xd800 && hi <= 0xdbff) return ((hi - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-  }
-  return lo;
 }
 
 /** The tokens of a chunk with surrogates, by code point (words.ts chunkSpans). */

@@ -32,7 +32,7 @@ export function isPunctOrSymbol(cp: number): boolean {
 }
 
 /** The code point that ends at `s[end - 1]`, and its width in code units: a lone surrogate is itself. */
-function lastCodePoint(s: string, end: number, floor: number): number {
+export function lastCodePoint(s: string, end: number, floor: number): number {
   const lo = s.charCodeAt(end - 1);
   if (lo >= 0xdc00 && lo <= 0xdfff && end - 2 >= floor) {
     const hi = s.charCodeAt(end - 2);
