@@ -10,6 +10,12 @@ import { zstdCompressStream } from './zstd.js';
 
 /** gzip -6 is gzip's own default: the usual size/speed balance, and what `gzip` users expect. */
 const GZIP_LEVEL = 6;
+/**
+ * Bytes a part may hold in flight before a write waits: with the stream default (16 kB) every batch of
+ * megabytes waited for its write to reach the file, and the worker sat idle meanwhile; with room for a
+ * batch, encoding the next batch overlaps the write of this one.
+ */
+const WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
 /** zstd's default level (see zstd.ts for the measured speed). */
 const ZSTD_LEVEL = 3;
 
@@ -33,7 +39,7 @@ export const EXTENSIONS: Record<Compression, string> = {
 /** Opens `finalPath`'s temp file. Node's gzip header carries mtime 0, so equal input gives equal bytes. */
 export function openPart(finalPath: string, compression: Compression): OpenPart {
   const tempPath = tempPathFor(finalPath);
-  const file = createWriteStream(tempPath);
+  const file = createWriteStream(tempPath, { highWaterMark: WRITE_BUFFER_BYTES });
   let sink: Writable = file;
   let flushed: Promise<void>;
   if (compression === 'none') {
