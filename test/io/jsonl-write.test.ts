@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJsonlSlice } from '../../src/io/jsonl-read.js';
@@ -160,9 +161,12 @@ describe('createJsonlWriter', () => {
       compression,
       targetPartBytes: 1 << 30,
     });
-    // Enough bytes that every compressor has flushed some output to the temp file.
+    // Enough bytes that every compressor has flushed some output; writes are buffered (16 MB in flight), so
+    // the temp file appears once the stream has opened it.
     for (let i = 0; i < 5; i++) await writer.write(makeRows(1000, i));
-    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toHaveLength(1);
+    const temps = async () => (await readdir(dir)).filter((f) => f.endsWith('.tmp'));
+    for (let tries = 0; tries < 200 && (await temps()).length === 0; tries++) await sleep(10);
+    expect(await temps()).toHaveLength(1);
     await writer.abort();
     expect(await readdir(dir)).toEqual([]);
   });
