@@ -3,7 +3,17 @@
 // Common Crawl) with fresh ids up to the requested size; without ../shared it uses the synthetic generator.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { corpus, ROOT, saveSuite, tiledCorpus, timedRun, WEB, webTexts, writeRecipe } from './lib.js';
+import {
+  corpus,
+  freshPageCache,
+  ROOT,
+  saveSuite,
+  tiledCorpus,
+  timedRun,
+  WEB,
+  webTexts,
+  writeRecipe,
+} from './lib.js';
 
 const SOURCES = [
   'llamafactory_c4_demo.jsonl.gz',
@@ -32,6 +42,7 @@ export function runFilters({ bytes }) {
       `filters-w${workers}`,
       `inputs:\n  - path: ${dir}\noutput:\n  dir: ../out/filters-w${workers}\n  format: jsonl\n  compression: none\nruntime:\n  task_bytes: 16MB\n  token_count: off\nstages:\n${stages}`,
     );
+    freshPageCache(dir);
     const r = timedRun(recipe, workers);
     const mb = r.summary.input_bytes / 1e6;
     results.runs[`w${workers}`] = {

@@ -1,5 +1,5 @@
 // Suite `io`: read → (no stages) → write passthrough for JSONL, JSONL.gz and Parquet, 1 and 2 workers.
-import { corpus, saveSuite, timedRun, writeRecipe } from './lib.js';
+import { corpus, freshPageCache, saveSuite, timedRun, writeRecipe } from './lib.js';
 
 const CASES = [
   { name: 'jsonl', format: 'jsonl', out: 'format: jsonl\n  compression: none' },
@@ -20,6 +20,7 @@ export function runIo({ bytes }) {
         `io-${c.name}-w${workers}`,
         `inputs:\n  - path: ${dir}\noutput:\n  dir: ../out/io-${c.name}-w${workers}\n  ${c.out}\nruntime:\n  task_bytes: 64MB\n  token_count: off\nstages: []\n`,
       );
+      freshPageCache(dir);
       const r = timedRun(recipe, workers);
       const mb = r.summary.input_bytes / 1e6;
       runs[`w${workers}`] = {

@@ -8,7 +8,7 @@ import { realDedupBases } from '../dist/corpus/dedup-bases.js';
 import { dedupCorpus } from '../dist/corpus/dedup-corpus.js';
 import { clustersFromRun } from '../dist/corpus/dedup-eval.js';
 import { scoreClusters, truePairs } from '../dist/corpus/dedup-truth.js';
-import { CORPUS, saveSuite, timedRun, writeRecipe } from './lib.js';
+import { CORPUS, freshPageCache, saveSuite, timedRun, writeRecipe } from './lib.js';
 
 const SHARED = path.resolve(CORPUS, '..', '..', '..', 'shared', 'data');
 /** Writes the corpus as `files` JSONL files in manifest order; returns the ids in that order. */
@@ -99,6 +99,7 @@ function scale(docs) {
   const textBytes = Number(/(\d+) bytes/.exec(readFileSync(path.join(dir, '.complete'), 'utf8'))[1]);
   const runs = {};
   for (const workers of [1, 2]) {
+    freshPageCache(dir);
     const r = timedRun(recipe(`minhash-${docs}-w${workers}`, dir, '{}', workers), workers);
     const dropped = r.summary.stages?.find?.((s) => s.id === 'dedup-minhash')?.dropped;
     runs[`w${workers}`] = {

@@ -25,7 +25,7 @@ function ioTable(io) {
   }
   rows.push(
     '',
-    `Corpus: ${io.corpus_bytes} of text; measured ${io.date.slice(0, 10)} at commit ${io.commit}. Cores used = CPU seconds of all threads / wall seconds: one worker already keeps ~1.2 of the 2 cores busy (V8's GC helper threads, libuv's file I/O threads, the main thread), which bounds what a second worker can add.`,
+    `Corpus: ${io.corpus_bytes} of text; measured ${io.date.slice(0, 10)} at commit ${io.commit}. Cores used = CPU seconds of all threads / wall seconds: one worker already keeps 1.1–1.2 of the 2 cores busy (V8's GC helper threads, libuv's file I/O threads, the main thread), which bounds what a second worker can add.`,
   );
   return rows.join('\n');
 }

@@ -51,7 +51,6 @@ export function* groupBatches(
   }
 }
 
-
 /** Replaces bigint values by numbers (columns datamill wrote from JS numbers; all are safe integers). */
 export function bigintsToNumbers(values: ArrayLike<unknown>): unknown[] {
   const out = new Array<unknown>(values.length);
