@@ -148,7 +148,7 @@ function lidTable(l) {
     row('English web (C4, DCLM, raw CC)', l.web),
     row('UDHR 388 + lingua 75 languages', l.multilingual),
     '',
-    `MB/s of UTF-8 text per second of user CPU, one thread, k = 1. Measured ${l.date.slice(0, 10)} at commit ${l.commit} on a 2-CPU host shared with other work: figures are provisional.`,
+    `MB/s of UTF-8 text per second of user CPU, one thread, k = 1. Measured ${l.date.slice(0, 10)} at commit ${l.commit}.`,
   ].join('\n');
 }
 
