@@ -40,16 +40,8 @@ describe('launch slurm --dry-run, scripts run by bash', () => {
     const localDir = path.join(dir, `${name}-local`);
     const local = localRun(recipe, localDir);
     const runDir = path.join(dir, `${name}-slurm`);
-    const plan = launchJson([
-      recipe,
-      '--out',
-      runDir,
-      '--dry-run',
-      '--ranks',
-      '3',
-      '--workers-per-rank',
-      '2',
-    ]);
+    const dryRun = [recipe, '--out', runDir, '--dry-run', '--ranks', '3', '--workers-per-rank', '2'];
+    const plan = launchJson(dryRun);
     expect(plan.run_dir).toBe(runDir);
     expect(plan.jobs.map((j) => j.phase)).toEqual([...plan.jobs.keys()]);
     expect(plan.jobs.length).toBeGreaterThanOrEqual(3);
@@ -60,16 +52,7 @@ describe('launch slurm --dry-run, scripts run by bash', () => {
     runArrayJob(first!);
     expect(existsSync(path.join(runDir, 'report.json'))).toBe(false);
     // Relaunching after the first phase finished resubmits only what is left.
-    const again = launchJson([
-      recipe,
-      '--out',
-      runDir,
-      '--dry-run',
-      '--ranks',
-      '3',
-      '--workers-per-rank',
-      '2',
-    ]);
+    const again = launchJson(dryRun);
     expect(again.jobs.map((j) => j.phase)).toEqual(rest.map((j) => j.phase));
     for (const job of rest) runArrayJob(job);
 
