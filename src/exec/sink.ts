@@ -44,6 +44,7 @@ export async function outputSink(
     format: output.format,
     compression: output.compression,
     targetPartBytes: output.target_part_bytes,
+    rowGroupBytes: output.row_group_bytes,
     sourceSchema,
   };
   const writer: PartWriter =

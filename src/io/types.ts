@@ -53,6 +53,8 @@ export interface WriterOptions {
   compression: Compression;
   /** Rotate to a new part once a part holds about this many bytes (before compression). */
   targetPartBytes: number;
+  /** Parquet only: estimated bytes of rows per row group (default ROW_GROUP_BYTES). */
+  rowGroupBytes?: number;
   /** Parquet schema of the input (opaque, from the Parquet reader), kept for output columns it names. */
   sourceSchema?: unknown;
 }

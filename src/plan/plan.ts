@@ -24,6 +24,7 @@ export interface PlanRecipe {
     format: 'jsonl' | 'parquet';
     compression: 'zstd' | 'gzip' | 'none';
     target_part_bytes: number;
+    row_group_bytes: number;
     text_field?: string;
     id_field: string;
     keep_rejected: boolean;

@@ -116,6 +116,7 @@ describe('a row group larger than a window', () => {
       format: 'parquet',
       compression: 'zstd',
       targetPartBytes: 1 << 30,
+      rowGroupBytes: 1 << 30,
     });
     for (let i = 0; i < rows.length; i += 500) await writer.write(rows.slice(i, i + 500));
     const [file] = await writer.close();

@@ -180,6 +180,18 @@ describe('parquet writer: rows from JSONL', () => {
     expect(back.at(-1)).toEqual({ text, v: 7, extra: true });
   });
 
+  it.each([
+    ['the default', undefined, Math.ceil((100 * 10_000) / ROW_GROUP_BYTES)],
+    ['256 kB', 256 * 1024, Math.ceil((100 * 10_000) / (256 * 1024))],
+    ['1 MB', 1 << 20, 1],
+  ])('cuts row groups at rowGroupBytes (%s)', async (_name, rowGroupBytes, groups) => {
+    // 100 rows of ~10 kB; a group closes once it holds rowGroupBytes or more.
+    const rows: Row[] = Array.from({ length: 100 }, (_, i) => ({ text: `${i} `.padEnd(10_000, 'z') }));
+    const [file] = await writeRows(rows, { dir: tempDir(), rowGroupBytes });
+    expect((await parquetInfo(file!)).rowGroups).toHaveLength(groups);
+    expect(await readRows(file!)).toEqual(rows);
+  });
+
   it('writes nothing when no row came, and leaves no temp file after close or abort', async () => {
     const dir = tempDir();
     expect(await writeRows([], { dir })).toEqual([]);

@@ -63,6 +63,7 @@ describe('parseRecipe', () => {
       format: 'parquet',
       compression: 'zstd',
       target_part_bytes: 1_610_612_736,
+      row_group_bytes: 4 * 1024 * 1024,
       id_field: 'id',
       keep_rejected: true,
     });
