@@ -7,6 +7,7 @@ import {
   corpus,
   freshPageCache,
   ROOT,
+  SCALING_RUNS,
   saveSuite,
   tiledCorpus,
   timedRun,
@@ -37,27 +38,32 @@ export function runFilters({ bytes }) {
     corpus_bytes: size,
     runs: {},
   };
-  for (const workers of [1, 2]) {
+  for (const { key, workers, oneCore } of SCALING_RUNS) {
     const recipe = writeRecipe(
       `filters-w${workers}`,
       `inputs:\n  - path: ${dir}\noutput:\n  dir: ../out/filters-w${workers}\n  format: jsonl\n  compression: none\nruntime:\n  task_bytes: 16MB\n  token_count: off\nstages:\n${stages}`,
     );
     freshPageCache(dir);
-    const r = timedRun(recipe, workers);
+    const r = timedRun(recipe, workers, { oneCore });
     const mb = r.summary.input_bytes / 1e6;
-    results.runs[`w${workers}`] = {
+    results.runs[key] = {
       wall_s: r.wall_s,
       docs: r.summary.documents.read,
       kept: r.summary.documents.out,
       mb_per_s: +(mb / r.wall_s).toFixed(1),
       docs_per_s: Math.round(r.summary.documents.read / r.wall_s),
       peak_rss_mb: r.peak_rss_mb,
+      cpu_s: r.cpu_s,
+      cores_used: +(r.cpu_s / r.wall_s).toFixed(2),
       stage_wall_s: Object.fromEntries(r.summary.stages.map((s) => [s.id, +(s.wall_ms / 1000).toFixed(2)])),
     };
     console.log(
-      `filters w${workers}: ${results.runs[`w${workers}`].mb_per_s} MB/s, kept ${r.summary.documents.out}/${r.summary.documents.read}`,
+      `filters ${key}: ${results.runs[key].mb_per_s} MB/s, kept ${r.summary.documents.out}/${r.summary.documents.read}`,
     );
   }
   results.speedup_2_over_1 = +(results.runs.w2.mb_per_s / results.runs.w1.mb_per_s).toFixed(2);
+  results.speedup_2_over_one_core = +(results.runs.w2.mb_per_s / results.runs.w1_one_core.mb_per_s).toFixed(
+    2,
+  );
   saveSuite('filters', results);
 }

@@ -59,12 +59,16 @@ export function freshPageCache(inputDir) {
 
 /**
  * Runs `datamill run` under GNU time into a fresh run directory (an existing one with the same plan would
- * be resumed, and a finished run takes no time); returns wall seconds, CPU seconds, peak RSS (MB) and the --json summary.
+ * be resumed, and a finished run takes no time); returns wall seconds, CPU seconds, peak RSS (MB) and the
+ * --json summary. `oneCore` pins the whole process (worker, main thread, GC and I/O helper threads) to CPU 0
+ * with taskset: the per-core baseline. Unpinned, one worker keeps 1.1–1.2 of the 2 cores busy, so
+ * "2 workers / 1 worker" measures 2 cores against ~1.2, not against one.
  */
-export function timedRun(recipeFile, workers) {
+export function timedRun(recipeFile, workers, { oneCore = false } = {}) {
   const runDir = path.join(OUT, 'runs', `${path.basename(recipeFile, '.yaml')}`);
   rmSync(runDir, { recursive: true, force: true });
   const args = [
+    ...(oneCore ? ['taskset', '-c', '0', '/usr/bin/time'] : []),
     '-f',
     '%e %M %U %S',
     'node',
@@ -78,7 +82,8 @@ export function timedRun(recipeFile, workers) {
     '--quiet',
     '--json',
   ];
-  const r = spawnSync('/usr/bin/time', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const command = oneCore ? args.shift() : '/usr/bin/time';
+  const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`datamill failed (${r.status}):\n${r.stderr}`);
   const timeLine = r.stderr.trim().split('\n').pop();
   const [wall, rssKb, user, sys] = timeLine.split(' ').map(Number);
@@ -91,6 +96,13 @@ export function timedRun(recipeFile, workers) {
     runDir,
   };
 }
+
+/** The runs each scaling benchmark makes: 1 worker, 1 worker pinned to one core, 2 workers. */
+export const SCALING_RUNS = [
+  { key: 'w1', workers: 1, oneCore: false },
+  { key: 'w1_one_core', workers: 1, oneCore: true },
+  { key: 'w2', workers: 2, oneCore: false },
+];
 
 export function writeRecipe(name, yaml) {
   mkdirSync(OUT, { recursive: true });

@@ -8,7 +8,7 @@ import { realDedupBases } from '../dist/corpus/dedup-bases.js';
 import { dedupCorpus } from '../dist/corpus/dedup-corpus.js';
 import { clustersFromRun } from '../dist/corpus/dedup-eval.js';
 import { scoreClusters, truePairs } from '../dist/corpus/dedup-truth.js';
-import { CORPUS, freshPageCache, saveSuite, timedRun, writeRecipe } from './lib.js';
+import { CORPUS, freshPageCache, SCALING_RUNS, saveSuite, timedRun, writeRecipe } from './lib.js';
 
 const SHARED = path.resolve(CORPUS, '..', '..', '..', 'shared', 'data');
 /** Writes the corpus as `files` JSONL files in manifest order; returns the ids in that order. */
@@ -98,24 +98,27 @@ function scale(docs) {
   const dir = scaleCorpus(docs);
   const textBytes = Number(/(\d+) bytes/.exec(readFileSync(path.join(dir, '.complete'), 'utf8'))[1]);
   const runs = {};
-  for (const workers of [1, 2]) {
+  for (const { key, workers, oneCore } of SCALING_RUNS) {
     freshPageCache(dir);
-    const r = timedRun(recipe(`minhash-${docs}-w${workers}`, dir, '{}', workers), workers);
+    const r = timedRun(recipe(`minhash-${docs}-w${workers}`, dir, '{}', workers), workers, { oneCore });
     const dropped = r.summary.stages?.find?.((s) => s.id === 'dedup-minhash')?.dropped;
-    runs[`w${workers}`] = {
+    runs[key] = {
       wall_s: r.wall_s,
+      cpu_s: r.cpu_s,
+      cores_used: Number((r.cpu_s / r.wall_s).toFixed(2)),
       docs_per_s: Math.round(docs / r.wall_s),
       mb_per_s: Number((textBytes / 1e6 / r.wall_s).toFixed(1)),
       peak_rss_mb: r.peak_rss_mb,
       dropped: dropped ?? null,
     };
-    console.log(`minhash ${docs} docs, ${workers} worker(s): ${runs[`w${workers}`].mb_per_s} MB/s`);
+    console.log(`minhash ${docs} docs, ${key}: ${runs[key].mb_per_s} MB/s`);
   }
   return {
     docs,
     text_mb: Math.round(textBytes / 1e6),
     ...runs,
     speedup_2_over_1: Number((runs.w1.wall_s / runs.w2.wall_s).toFixed(2)),
+    speedup_2_over_one_core: Number((runs.w1_one_core.wall_s / runs.w2.wall_s).toFixed(2)),
   };
 }
 

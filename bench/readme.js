@@ -15,19 +15,25 @@ const LABELS = {
 
 function ioTable(io) {
   const rows = [
-    `| input → output | 1 worker | 2 workers | 2 vs 1 | cores used (1 / 2 workers) | peak RSS (1 / 2 workers) |`,
-    '|---|---|---|---|---|---|',
+    `| input → output | 1 worker | 1 worker on 1 core | 2 workers | 2 vs 1 (vs 1 core) | cores used (1 / 2 workers) | peak RSS (1 / 2 workers) |`,
+    '|---|---|---|---|---|---|---|',
   ];
   for (const [name, c] of Object.entries(io.cases)) {
     rows.push(
-      `| ${LABELS[name] ?? name} | ${c.w1.mb_per_s} MB/s, ${c.w1.docs_per_s.toLocaleString('en-US')} docs/s | ${c.w2.mb_per_s} MB/s, ${c.w2.docs_per_s.toLocaleString('en-US')} docs/s | ${c.speedup_2_over_1}× | ${c.w1.cores_used ?? '–'} / ${c.w2.cores_used ?? '–'} | ${c.w1.peak_rss_mb} / ${c.w2.peak_rss_mb} MB |`,
+      `| ${LABELS[name] ?? name} | ${c.w1.mb_per_s} MB/s, ${c.w1.docs_per_s.toLocaleString('en-US')} docs/s | ${oneCore(c)} | ${c.w2.mb_per_s} MB/s, ${c.w2.docs_per_s.toLocaleString('en-US')} docs/s | ${c.speedup_2_over_1}× (${c.speedup_2_over_one_core ?? '–'}×) | ${c.w1.cores_used ?? '–'} / ${c.w2.cores_used ?? '–'} | ${c.w1.peak_rss_mb} / ${c.w2.peak_rss_mb} MB |`,
     );
   }
   rows.push(
     '',
-    `Corpus: ${io.corpus_bytes} of text; measured ${io.date.slice(0, 10)} at commit ${io.commit}. Cores used = CPU seconds of all threads / wall seconds: one worker already keeps 1.1–1.2 of the 2 cores busy (V8's GC helper threads, libuv's file I/O threads, the main thread), which bounds what a second worker can add.`,
+    `Corpus: ${io.corpus_bytes} of text; measured ${io.date.slice(0, 10)} at commit ${io.commit}. Cores used = CPU seconds of all threads / wall seconds: one worker already keeps 1.1–1.2 of the 2 cores busy (V8's GC helper threads, libuv's file I/O threads, the main thread), which bounds what a second worker can add. "1 worker on 1 core" pins the whole process to one CPU (\`taskset -c 0\`): the per-core baseline, against which the figure in parentheses compares 2 workers on 2 cores.`,
   );
   return rows.join('\n');
+}
+
+/** The pinned one-worker run (older results lack it). */
+function oneCore(c) {
+  const r = c.w1_one_core;
+  return r ? `${r.mb_per_s} MB/s, ${r.docs_per_s.toLocaleString('en-US')} docs/s` : '–';
 }
 
 function filtersTable(f) {
@@ -35,13 +41,15 @@ function filtersTable(f) {
   const rows = [
     '| workers | MB/s | docs/s | kept | peak RSS |',
     '|---|---|---|---|---|',
-    ...['w1', 'w2'].map((w) => {
-      const r = f.runs[w];
-      return `| ${w.slice(1)} | ${r.mb_per_s} | ${r.docs_per_s.toLocaleString('en-US')} | ${r.kept.toLocaleString('en-US')} of ${r.docs.toLocaleString('en-US')} | ${r.peak_rss_mb} MB |`;
-    }),
+    ...['w1', 'w1_one_core', 'w2']
+      .filter((w) => f.runs[w])
+      .map((w) => {
+        const r = f.runs[w];
+        return `| ${w === 'w1_one_core' ? '1, on 1 core' : w.slice(1)} | ${r.mb_per_s} | ${r.docs_per_s.toLocaleString('en-US')} | ${r.kept.toLocaleString('en-US')} of ${r.docs.toLocaleString('en-US')} | ${r.peak_rss_mb} MB |`;
+      }),
     '',
     `Time per stage with 1 worker (s, summed over tasks): ${stages.map((s) => `${s} ${f.runs.w1.stage_wall_s[s]}`).join(', ')}.`,
-    `2 workers vs 1: ${f.speedup_2_over_1}×. Corpus: ${f.corpus}, ${f.corpus_bytes}; measured ${f.date.slice(0, 10)} at commit ${f.commit}.`,
+    `2 workers vs 1: ${f.speedup_2_over_1}×; vs 1 worker on 1 core: ${f.speedup_2_over_one_core ?? '–'}×. Corpus: ${f.corpus}, ${f.corpus_bytes}; measured ${f.date.slice(0, 10)} at commit ${f.commit}.`,
   ];
   return rows.join('\n');
 }
@@ -127,11 +135,11 @@ function minhashTable(m) {
     );
   }
   rows.push(
-    '| documents (text) | 1 worker | 2 workers | 2 vs 1 | peak RSS (1 / 2 workers) |',
-    '|---|---|---|---|---|',
+    '| documents (text) | 1 worker | 1 worker on 1 core | 2 workers | 2 vs 1 (vs 1 core) | peak RSS (1 / 2 workers) |',
+    '|---|---|---|---|---|---|',
     ...m.scale.map(
       (s) =>
-        `| ${s.docs.toLocaleString('en-US')} (${s.text_mb} MB) | ${s.w1.mb_per_s} MB/s, ${s.w1.docs_per_s.toLocaleString('en-US')} docs/s | ${s.w2.mb_per_s} MB/s, ${s.w2.docs_per_s.toLocaleString('en-US')} docs/s | ${s.speedup_2_over_1}× | ${s.w1.peak_rss_mb} / ${s.w2.peak_rss_mb} MB |`,
+        `| ${s.docs.toLocaleString('en-US')} (${s.text_mb} MB) | ${s.w1.mb_per_s} MB/s, ${s.w1.docs_per_s.toLocaleString('en-US')} docs/s | ${oneCore(s)} | ${s.w2.mb_per_s} MB/s, ${s.w2.docs_per_s.toLocaleString('en-US')} docs/s | ${s.speedup_2_over_1}× (${s.speedup_2_over_one_core ?? '–'}×) | ${s.w1.peak_rss_mb} / ${s.w2.peak_rss_mb} MB |`,
     ),
     '',
     `Default options (14 × 8), end to end (read, shingle, sign, bucket, cluster, write); ~2 KB synthetic English documents in families of near-duplicates; measured ${m.date.slice(0, 10)} at commit ${m.commit}.`,
