@@ -67,8 +67,8 @@ export function freshPageCache(inputDir) {
 export function timedRun(recipeFile, workers, { oneCore = false } = {}) {
   const runDir = path.join(OUT, 'runs', `${path.basename(recipeFile, '.yaml')}`);
   rmSync(runDir, { recursive: true, force: true });
-  const args = [
-    ...(oneCore ? ['taskset', '-c', '0', '/usr/bin/time'] : []),
+  const timed = [
+    '/usr/bin/time',
     '-f',
     '%e %M %U %S',
     'node',
@@ -82,7 +82,7 @@ export function timedRun(recipeFile, workers, { oneCore = false } = {}) {
     '--quiet',
     '--json',
   ];
-  const command = oneCore ? args.shift() : '/usr/bin/time';
+  const [command, ...args] = oneCore ? ['taskset', '-c', '0', ...timed] : timed;
   const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`datamill failed (${r.status}):\n${r.stderr}`);
   const timeLine = r.stderr.trim().split('\n').pop();
