@@ -55,10 +55,13 @@ export function openPart(finalPath: string, compression: Compression): OpenPart 
   return { finalPath, tempPath, sink, flushed, bytes: 0 };
 }
 
-/** Writes one chunk, waiting for the stream to drain when it asks to (backpressure). */
-export async function writeToPart(part: OpenPart, chunk: Uint8Array): Promise<void> {
+/**
+ * Writes one chunk, waiting for the stream to drain when it asks to (backpressure). `written` is called
+ * once the stream no longer needs the chunk's bytes (so its buffer may be reused).
+ */
+export async function writeToPart(part: OpenPart, chunk: Uint8Array, written?: () => void): Promise<void> {
   part.bytes += chunk.length;
-  if (!part.sink.write(chunk)) {
+  if (!part.sink.write(chunk, written)) {
     await Promise.race([once(part.sink, 'drain'), part.flushed]);
   }
 }

@@ -4,6 +4,10 @@ import path from 'node:path';
 import { abortPart, closePart, EXTENSIONS, type OpenPart, openPart, writeToPart } from './jsonl-part.js';
 import { stringifyRow } from './jsonl-stringify.js';
 import type { PartWriter, WriterOptions } from './types.js';
+import { SharedBuffer, WriteBuffers } from './write-buffers.js';
+
+/** This thread's output buffers, shared by its writers (one task's parts at a time). */
+const buffers = new WriteBuffers();
 
 export { stringifyRow } from './jsonl-stringify.js';
 
@@ -17,14 +21,14 @@ export function createJsonlWriter(opts: WriterOptions): PartWriter {
   let part: OpenPart | undefined;
   let dirReady = false;
 
-  async function put(chunk: Uint8Array): Promise<void> {
+  async function put(chunk: Uint8Array, shared: SharedBuffer): Promise<void> {
     if (part === undefined) {
       if (!dirReady) await mkdir(opts.dir, { recursive: true });
       dirReady = true;
       const name = `${opts.prefix}-${String(done.length).padStart(4, '0')}${EXTENSIONS[opts.compression]}`;
       part = openPart(path.join(opts.dir, name), opts.compression);
     }
-    await writeToPart(part, chunk);
+    await writeToPart(part, chunk, shared.hold());
   }
 
   async function endPart(): Promise<void> {
@@ -43,18 +47,23 @@ export function createJsonlWriter(opts: WriterOptions): PartWriter {
   return {
     async write(rows, lines) {
       if (rows.length === 0) return;
-      const { buf, sizes } = encodeLines(rows, lines);
-      let from = 0;
-      let at = 0;
-      for (const size of sizes) {
-        at += size;
-        if ((part?.bytes ?? 0) + (at - from) >= opts.targetPartBytes) {
-          await put(buf.subarray(from, at));
-          await endPart();
-          from = at;
+      const { shared, sizes } = encodeLines(rows, lines);
+      const buf = shared.buf;
+      try {
+        let from = 0;
+        let at = 0;
+        for (const size of sizes) {
+          at += size;
+          if ((part?.bytes ?? 0) + (at - from) >= opts.targetPartBytes) {
+            await put(buf.subarray(from, at), shared);
+            await endPart();
+            from = at;
+          }
         }
+        if (at > from) await put(buf.subarray(from, at), shared);
+      } finally {
+        shared.done();
       }
-      if (at > from) await put(buf.subarray(from, at));
     },
     async close() {
       await endPart();
@@ -75,7 +84,7 @@ export function createJsonlWriter(opts: WriterOptions): PartWriter {
 function encodeLines(
   rows: Record<string, unknown>[],
   given?: (string | undefined)[],
-): { buf: Buffer; sizes: number[] } {
+): { shared: SharedBuffer; sizes: number[] } {
   const lines = rows.map((row, i) => given?.[i] ?? stringifyRow(row));
   const sizes = new Array<number>(lines.length);
   let total = 0;
@@ -84,11 +93,12 @@ function encodeLines(
     sizes[i] = size;
     total += size;
   }
-  const buf = Buffer.allocUnsafe(total);
+  const shared = new SharedBuffer(buffers.acquire(total), buffers);
+  const buf = shared.buf;
   let off = 0;
   for (const line of lines) {
     off += buf.write(line, off, 'utf8');
     buf[off++] = 10;
   }
-  return { buf, sizes };
+  return { shared, sizes };
 }

@@ -115,6 +115,38 @@ describe('createJsonlWriter', () => {
     },
   );
 
+  it.each(COMPRESSIONS)(
+    '%s: two writers in one thread (sharing its output buffers) write what each writes alone',
+    async (compression) => {
+      const rowsA = makeRows(3000, 7);
+      const rowsB = makeRows(3000, 8);
+      const alone = [
+        await writeAll(freshDir(), compression, rowsA, 300),
+        await writeAll(freshDir(), compression, rowsB, 300),
+      ];
+      const open = (dir: string) =>
+        createJsonlWriter({
+          dir,
+          prefix: 'part-00003',
+          format: 'jsonl',
+          compression,
+          targetPartBytes: 1 << 30,
+        });
+      const a = open(freshDir());
+      const b = open(freshDir());
+      // Not awaited one by one: both writers have batches in flight while the other encodes.
+      for (let i = 0; i < rowsA.length; i += 300) {
+        await Promise.all([a.write(rowsA.slice(i, i + 300)), b.write(rowsB.slice(i, i + 300))]);
+      }
+      const together = await Promise.all([a.close(), b.close()]);
+      for (const k of [0, 1]) {
+        // equals(), not toEqual: a failing deep comparison of megabytes takes minutes to print.
+        const same = (await readFile(together[k]![0]!)).equals(await readFile(alone[k]![0]!));
+        expect(same, `writer ${k}`).toBe(true);
+      }
+    },
+  );
+
   it.each(COMPRESSIONS)('%s: rotates after the row that reaches targetPartBytes', async (compression) => {
     const rows = makeRows(2000);
     const target = 100_000;
