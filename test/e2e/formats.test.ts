@@ -139,6 +139,7 @@ describe('unchanged JSONL documents are written as they were read', () => {
     '{"text": "no id of its own, so it is re-serialized", "k": 2}',
     '{"id": "c", "text": "  needs   normalizing  ", "k": 3}',
     '{"id": "d", "text": "x", "k": 4}',
+    '{"id": "e", "text": "naïve café, 東京 🙂 \\u00e9", "k": 5}',
   ];
   writeFileSync(path.join(dir, 'verbatim.jsonl'), `${lines.join('\n')}\n`);
 
@@ -163,6 +164,7 @@ describe('unchanged JSONL documents are written as they were read', () => {
         lines[0],
         '{"text":"no id of its own, so it is re-serialized","k":2,"id":"verbatim.jsonl@70"}',
         '{"id":"c","text":"  needs normalizing","k":3}',
+        lines[4],
       ],
     ],
     [
@@ -173,6 +175,7 @@ describe('unchanged JSONL documents are written as they were read', () => {
         '{"text":"no id of its own, so it is re-serialized","id":"verbatim.jsonl@70"}',
         '{"id":"c","text":"  needs   normalizing  "}',
         '{"id":"d","text":"x"}',
+        '{"id":"e","text":"naïve café, 東京 🙂 é"}',
       ],
     ],
     [
