@@ -42,7 +42,9 @@ export async function createSpillWriter(file: string) {
       const body = serialize(batch);
       const head = Buffer.allocUnsafe(4);
       head.writeUInt32LE(body.length, 0);
-      await write(Buffer.concat([head, body]));
+      // Two writes, in order on one stream: a concatenation would copy megabytes into yet another Buffer.
+      out.write(head);
+      await write(body);
     },
     async close(): Promise<void> {
       await new Promise<void>((resolve, reject) =>
