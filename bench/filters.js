@@ -6,8 +6,8 @@ import path from 'node:path';
 import {
   corpus,
   freshPageCache,
+  medianOfRuns,
   ROOT,
-  SCALING_RUNS,
   saveSuite,
   tiledCorpus,
   timedRun,
@@ -28,7 +28,7 @@ export function realCorpus(bytes) {
   }));
 }
 
-export function runFilters({ bytes }) {
+export function runFilters({ bytes, repeat }) {
   const size = bytes === '500MB' ? '200MB' : bytes;
   const real = existsSync(WEB);
   const dir = real ? realCorpus(size) : corpus('filters-synthetic', 'jsonl', size, 8);
@@ -38,7 +38,7 @@ export function runFilters({ bytes }) {
     corpus_bytes: size,
     runs: {},
   };
-  for (const { key, workers, oneCore } of SCALING_RUNS) {
+  results.runs = medianOfRuns(repeat, ({ key, workers, oneCore }) => {
     const recipe = writeRecipe(
       `filters-w${workers}`,
       `inputs:\n  - path: ${dir}\noutput:\n  dir: ../out/filters-w${workers}\n  format: jsonl\n  compression: none\nruntime:\n  task_bytes: 16MB\n  token_count: off\nstages:\n${stages}`,
@@ -46,7 +46,7 @@ export function runFilters({ bytes }) {
     freshPageCache(dir);
     const r = timedRun(recipe, workers, { oneCore });
     const mb = r.summary.input_bytes / 1e6;
-    results.runs[key] = {
+    const run = {
       wall_s: r.wall_s,
       docs: r.summary.documents.read,
       kept: r.summary.documents.out,
@@ -58,9 +58,10 @@ export function runFilters({ bytes }) {
       stage_wall_s: Object.fromEntries(r.summary.stages.map((s) => [s.id, +(s.wall_ms / 1000).toFixed(2)])),
     };
     console.log(
-      `filters ${key}: ${results.runs[key].mb_per_s} MB/s, kept ${r.summary.documents.out}/${r.summary.documents.read}`,
+      `filters ${key}: ${run.mb_per_s} MB/s, kept ${r.summary.documents.out}/${r.summary.documents.read}`,
     );
-  }
+    return run;
+  });
   results.speedup_2_over_1 = +(results.runs.w2.mb_per_s / results.runs.w1.mb_per_s).toFixed(2);
   results.speedup_2_over_one_core = +(results.runs.w2.mb_per_s / results.runs.w1_one_core.mb_per_s).toFixed(
     2,

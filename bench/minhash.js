@@ -8,7 +8,7 @@ import { realDedupBases } from '../dist/corpus/dedup-bases.js';
 import { dedupCorpus } from '../dist/corpus/dedup-corpus.js';
 import { clustersFromRun } from '../dist/corpus/dedup-eval.js';
 import { scoreClusters, truePairs } from '../dist/corpus/dedup-truth.js';
-import { CORPUS, freshPageCache, SCALING_RUNS, saveSuite, timedRun, writeRecipe } from './lib.js';
+import { CORPUS, freshPageCache, medianOfRuns, saveSuite, timedRun, writeRecipe } from './lib.js';
 
 const SHARED = path.resolve(CORPUS, '..', '..', '..', 'shared', 'data');
 /** Writes the corpus as `files` JSONL files in manifest order; returns the ids in that order. */
@@ -94,15 +94,14 @@ export function scaleCorpus(docs) {
   return dir;
 }
 
-function scale(docs) {
+function scale(docs, repeat) {
   const dir = scaleCorpus(docs);
   const textBytes = Number(/(\d+) bytes/.exec(readFileSync(path.join(dir, '.complete'), 'utf8'))[1]);
-  const runs = {};
-  for (const { key, workers, oneCore } of SCALING_RUNS) {
+  const runs = medianOfRuns(repeat, ({ key, workers, oneCore }) => {
     freshPageCache(dir);
     const r = timedRun(recipe(`minhash-${docs}-w${workers}`, dir, '{}', workers), workers, { oneCore });
     const dropped = r.summary.stages?.find?.((s) => s.id === 'dedup-minhash')?.dropped;
-    runs[key] = {
+    const run = {
       wall_s: r.wall_s,
       cpu_s: r.cpu_s,
       cores_used: Number((r.cpu_s / r.wall_s).toFixed(2)),
@@ -111,8 +110,9 @@ function scale(docs) {
       peak_rss_mb: r.peak_rss_mb,
       dropped: dropped ?? null,
     };
-    console.log(`minhash ${docs} docs, ${key}: ${runs[key].mb_per_s} MB/s`);
-  }
+    console.log(`minhash ${docs} docs, ${key}: ${run.mb_per_s} MB/s`);
+    return run;
+  });
   return {
     docs,
     text_mb: Math.round(textBytes / 1e6),
@@ -122,8 +122,8 @@ function scale(docs) {
   };
 }
 
-export async function runMinhash({ docs }) {
+export async function runMinhash({ docs, repeat }) {
   const results = { accuracy: existsSync(SHARED) ? await accuracy() : null, scale: [] };
-  for (const n of docs ?? [100_000, 1_000_000]) results.scale.push(scale(n));
+  for (const n of docs ?? [100_000, 1_000_000]) results.scale.push(scale(n, repeat));
   saveSuite('minhash', results);
 }

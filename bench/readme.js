@@ -25,7 +25,7 @@ function ioTable(io) {
   }
   rows.push(
     '',
-    `Corpus: ${io.corpus_bytes} of text; measured ${io.date.slice(0, 10)} at commit ${io.commit}. Cores used = CPU seconds of all threads / wall seconds: one worker already keeps 1.1–1.2 of the 2 cores busy (V8's GC helper threads, libuv's file I/O threads, the main thread), which bounds what a second worker can add. "1 worker on 1 core" pins the whole process to one CPU (\`taskset -c 0\`): the per-core baseline, against which the figure in parentheses compares 2 workers on 2 cores.`,
+    `Corpus: ${io.corpus_bytes} of text; measured ${io.date.slice(0, 10)} at commit ${io.commit}${medianNote(Object.values(io.cases)[0])}. Cores used = CPU seconds of all threads / wall seconds: one worker already keeps 1.1–1.2 of the 2 cores busy (V8's GC helper threads, libuv's file I/O threads, the main thread), which bounds what a second worker can add. "1 worker on 1 core" pins the whole process to one CPU (\`taskset -c 0\`): the per-core baseline, against which the figure in parentheses compares 2 workers on 2 cores.`,
   );
   return rows.join('\n');
 }
@@ -49,7 +49,7 @@ function filtersTable(f) {
       }),
     '',
     `Time per stage with 1 worker (s, summed over tasks): ${stages.map((s) => `${s} ${f.runs.w1.stage_wall_s[s]}`).join(', ')}.`,
-    `2 workers vs 1: ${f.speedup_2_over_1}×; vs 1 worker on 1 core: ${f.speedup_2_over_one_core ?? '–'}×. Corpus: ${f.corpus}, ${f.corpus_bytes}; measured ${f.date.slice(0, 10)} at commit ${f.commit}.`,
+    `2 workers vs 1: ${f.speedup_2_over_1}×; vs 1 worker on 1 core: ${f.speedup_2_over_one_core ?? '–'}×. Corpus: ${f.corpus}, ${f.corpus_bytes}; measured ${f.date.slice(0, 10)} at commit ${f.commit}${medianNote(f.runs)}.`,
   ];
   return rows.join('\n');
 }
@@ -142,9 +142,17 @@ function minhashTable(m) {
         `| ${s.docs.toLocaleString('en-US')} (${s.text_mb} MB) | ${s.w1.mb_per_s} MB/s, ${s.w1.docs_per_s.toLocaleString('en-US')} docs/s | ${oneCore(s)} | ${s.w2.mb_per_s} MB/s, ${s.w2.docs_per_s.toLocaleString('en-US')} docs/s | ${s.speedup_2_over_1}× (${s.speedup_2_over_one_core ?? '–'}×) | ${s.w1.peak_rss_mb} / ${s.w2.peak_rss_mb} MB |`,
     ),
     '',
-    `Default options (14 × 8), end to end (read, shingle, sign, bucket, cluster, write); ~2 KB synthetic English documents in families of near-duplicates; measured ${m.date.slice(0, 10)} at commit ${m.commit}.`,
+    `Default options (14 × 8), end to end (read, shingle, sign, bucket, cluster, write); ~2 KB synthetic English documents in families of near-duplicates; measured ${m.date.slice(0, 10)} at commit ${m.commit}${medianNote(m.scale[0])}.`,
   );
   return rows.join('\n');
+}
+
+/** ", median of N runs" when the suite repeated each configuration (bench/lib.js medianOfRuns). */
+function medianNote(runs) {
+  const n = runs?.w1?.wall_s_runs?.length ?? 1;
+  return n > 1
+    ? `; each figure is the median of ${n} interleaved runs (all wall times in bench/results.json)`
+    : '';
 }
 
 function lidTable(l) {

@@ -1,5 +1,6 @@
-// `npm run bench [-- --suite io] [--bytes 500MB]`: runs benchmark suites on generated corpora and
-// records the figures in bench/results.json (the README quotes them).
+// `npm run bench [-- --suite io] [--bytes 500MB] [--repeat 3]`: runs benchmark suites on generated corpora
+// and records the figures in bench/results.json (the README quotes them). The scaling suites (io, filters,
+// minhash) time each worker configuration `repeat` times and keep the median run.
 import { runClassifier } from './classifier.js';
 import { runFilterStages } from './filter-stages.js';
 import { runFilters } from './filters.js';
@@ -28,9 +29,10 @@ const suites = {
 };
 const only = flag('suite', undefined);
 const bytes = flag('bytes', '500MB');
+const repeat = Number(flag('repeat', '3'));
 for (const [name, run] of Object.entries(suites)) {
   if (only && only !== name) continue;
   console.log(`bench: suite ${name} (corpus ${bytes})`);
-  await run({ bytes });
+  await run({ bytes, repeat });
 }
 await import('./readme.js');
