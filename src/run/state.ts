@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { DatamillError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { nativeStatus } from '../native/addon.js';
 import type { Plan } from '../plan/plan.js';
 import type { RunPaths } from './paths.js';
 
@@ -43,6 +44,7 @@ export async function openRunDir(plan: Plan, paths: RunPaths, restart: boolean):
   const doc = {
     datamill: plan.datamill,
     node: process.version,
+    native: nativeStatus(),
     plan_hash: hash,
     recipe_hash: plan.recipeHash,
     recipe_file: plan.recipeFile,

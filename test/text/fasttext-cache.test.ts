@@ -12,7 +12,12 @@ import { rng } from '../helpers/xorshift.js';
 
 const bytes = readFileSync(lid176Path());
 const lid = (options: FastTextOptions) =>
-  FastTextClassifier.fromBytes(bytes, { labelPrefix: '__label__', joinLines: true, ...options });
+  FastTextClassifier.fromBytes(bytes, {
+    labelPrefix: '__label__',
+    joinLines: true,
+    native: false,
+    ...options,
+  });
 
 describe('TokenCache', () => {
   /** A cache of 2 pinned words and room for `free` tokens; entry vectors hold their entry number. */

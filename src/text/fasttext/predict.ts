@@ -16,6 +16,7 @@ import { EOS_BYTES, FNV_OFFSET, fastTextHash } from './dictionary.js';
 import { addEntries } from './hidden-sum.js';
 import { dequantize, outputRows } from './matrices.js';
 import { ENTRY_LABEL, type FastTextModelData, MODEL, parseFastTextModel } from './model-file.js';
+import { type HiddenOf, nativeHidden } from './native-hidden.js';
 import { type FastTextPrediction, OutputLayer } from './output-layer.js';
 import { MAX_KEY, ROWS, TokenCache, WORD_HASH } from './token-cache.js';
 import { LABEL_LIKE, TokenRows } from './token-rows.js';
@@ -37,6 +38,11 @@ export interface FastTextOptions {
    * tests compare the cache with).
    */
   cacheSize?: number;
+  /**
+   * Compute the hidden layer with the native addon when it is built (default true; bit-identical to this
+   * class's TypeScript path, which `false` forces).
+   */
+  native?: boolean;
 }
 
 export class FastTextClassifier {
@@ -54,6 +60,8 @@ export class FastTextClassifier {
   /** Cache entry of `</s>` (pinned; 0 rows when the dictionary lacks it). */
   private readonly eos: number;
   private readonly ngrams: boolean;
+  /** The native hidden layer, when in use (then the TypeScript token cache stays empty). */
+  private readonly nativeHidden: HiddenOf | undefined;
 
   // Scratch, reused across calls: pending entries (summed in order by `flush`), word hashes for word n-grams.
   private ids = new Int32Array(1024);
@@ -83,7 +91,8 @@ export class FastTextClassifier {
     this.nlabels = dict.nlabels;
     this.joinLines = options.joinLines ?? false;
     this.ngrams = args.wordNgrams > 1;
-    this.rows = new TokenRows(args, dict, dequantize(model.input), this.dim);
+    const input = dequantize(model.input);
+    this.rows = new TokenRows(args, dict, input, this.dim);
 
     const decoder = new TextDecoder();
     const prefix = options.labelPrefix;
@@ -100,7 +109,10 @@ export class FastTextClassifier {
     this.tokenSum = new Float32Array(this.dim);
     this.hidden = new Float32Array(this.dim);
 
-    const free = Math.max(0, Math.floor(options.cacheSize ?? 200_000));
+    const cacheSize = Math.max(0, Math.floor(options.cacheSize ?? 200_000));
+    this.nativeHidden =
+      options.native === false ? undefined : nativeHidden(model, input, this.joinLines, cacheSize);
+    const free = this.nativeHidden === undefined ? cacheSize : 0;
     this.cacheTokens = free > 0;
     const words = dict.words.map((w) => decoder.decode(w));
     const units = words.reduce((n, w) => n + w.length, 4);
@@ -129,6 +141,7 @@ export class FastTextClassifier {
    * the token) and sum their vectors.
    */
   private computeHidden(text: string): number {
+    if (this.nativeHidden !== undefined) return this.nativeHidden(text, this.hidden);
     const ntok = this.split(text);
     const { tokStart, tokEnd, tokHash, ids, cache } = this;
     const free = cache.capacity - cache.pinned;

@@ -1,0 +1,60 @@
+/**
+ * Loader of datamill's native addon (src/native/*.cc, built from source by node-gyp at `npm ci` /
+ * `npm install`, or `npm run build:native`). The TypeScript implementations stay the reference and the
+ * fallback: when the addon is not built, or DATAMILL_NATIVE=0, callers get `undefined` and use them.
+ * Whether a run used it is recorded in its run.json (`native`, from `nativeStatus`).
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+/** The addon's functions (see addon.cc for their contracts). */
+export interface NativeAddon {
+  fastTextHidden(
+    shape: {
+      dim: number;
+      nwords: number;
+      minn: number;
+      maxn: number;
+      bucket: number;
+      pruneSize: number;
+      joinLines: boolean;
+    },
+    input: Float32Array,
+    prunePairs: Int32Array,
+    words: Uint8Array,
+    wordEnds: Int32Array,
+    labels: Uint8Array,
+    cacheEntries: number,
+  ): object;
+  fastTextHiddenOf(handle: object, text: string, out: Float32Array): number;
+}
+
+/** Both src/native/addon.ts and dist/native/addon.js sit two levels below the package root. */
+export const ADDON_PATH = fileURLToPath(
+  new URL('../../src/native/build/Release/datamill_native.node', import.meta.url),
+);
+
+let loaded: { addon: NativeAddon | undefined; status: string } | undefined;
+
+function load(): { addon: NativeAddon | undefined; status: string } {
+  if (process.env.DATAMILL_NATIVE === '0') return { addon: undefined, status: 'off (DATAMILL_NATIVE=0)' };
+  try {
+    const addon = createRequire(import.meta.url)(ADDON_PATH) as NativeAddon;
+    return { addon, status: 'on' };
+  } catch (cause) {
+    const why = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    return { addon: undefined, status: `off: not built (${why}); run \`npm run build:native\`` };
+  }
+}
+
+/** The addon, or undefined when it is not built or DATAMILL_NATIVE=0 (loaded once per thread). */
+export function nativeAddon(): NativeAddon | undefined {
+  loaded ??= load();
+  return loaded.addon;
+}
+
+/** One line saying whether the native paths are in use, and why not. */
+export function nativeStatus(): string {
+  loaded ??= load();
+  return loaded.status;
+}
