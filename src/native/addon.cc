@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "fasttext_hidden.h"
+#include "repeat_marks.h"
+#include "token_scan.h"
 
 namespace {
 
@@ -140,12 +142,113 @@ napi_value FastTextHiddenOf(napi_env env, napi_callback_info info) {
   return result;
 }
 
+// The tokenizer's class table of this thread (setTokenClasses), 65,536 entries.
+thread_local std::vector<uint8_t> tokenClasses;
+
+// setTokenClasses(classes: Uint8Array of 65,536)
+napi_value SetTokenClasses(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  const uint8_t* data;
+  size_t length;
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 1 ||
+      !typedArray(env, argv[0], napi_uint8_array, &data, &length, "classes")) {
+    return nullptr;
+  }
+  if (length != 65536) {
+    napi_throw_range_error(env, nullptr, "setTokenClasses: expected 65,536 classes");
+    return nullptr;
+  }
+  tokenClasses.assign(data, data + length);
+  return nullptr;
+}
+
+// scanTokens(text, spans: Int32Array, meta: Int32Array, prefix: Int32Array) → token count; -1 when the text
+// has a surrogate (use the TypeScript scan); -2 when an array is too small (spans 2·(len + 3), meta len + 3,
+// prefix len + 1) or setTokenClasses was not called.
+napi_value ScanTokens(napi_env env, napi_callback_info info) {
+  size_t argc = 4;
+  napi_value argv[4];
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 4) return nullptr;
+  const int32_t *spans, *meta, *prefix;
+  size_t spansLen, metaLen, prefixLen;
+  if (!typedArray(env, argv[1], napi_int32_array, &spans, &spansLen, "spans") ||
+      !typedArray(env, argv[2], napi_int32_array, &meta, &metaLen, "meta") ||
+      !typedArray(env, argv[3], napi_int32_array, &prefix, &prefixLen, "prefix")) {
+    return nullptr;
+  }
+  size_t units = 0;
+  if (!ok(env, napi_get_value_string_utf16(env, argv[0], nullptr, 0, &units), "text")) return nullptr;
+  int64_t count = -2;
+  if (tokenClasses.size() == 65536 && spansLen >= 2 * (units + 3) && metaLen >= units + 3 &&
+      prefixLen >= units + 1) {
+    thread_local std::vector<char16_t> utf16;
+    if (utf16.size() < units + 1) utf16.resize(units + 1 + (units + 1) / 2);
+    size_t copied = 0;
+    if (!ok(env, napi_get_value_string_utf16(env, argv[0], utf16.data(), utf16.size(), &copied), "text")) {
+      return nullptr;
+    }
+    count = datamill::scanTokens(reinterpret_cast<const uint16_t*>(utf16.data()), copied, tokenClasses.data(),
+                                 const_cast<int32_t*>(spans), const_cast<int32_t*>(meta), const_cast<int32_t*>(prefix));
+  }
+  napi_value result;
+  napi_create_int64(env, count, &result);
+  return result;
+}
+
+// repeatMarks(H, U, count, pow, size, words, prefixes, wordSlot, prefixSlot, run, cand: typed arrays as
+// ngram-prune.ts RepeatMarks holds them) → the word weight bound; -1 when the arrays do not fit (use the
+// TypeScript path).
+napi_value RepeatMarks(napi_env env, napi_callback_info info) {
+  size_t argc = 11;
+  napi_value argv[11];
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 11) return nullptr;
+  datamill::RepeatMarksIo io{};
+  const int32_t *words, *prefixes, *wordSlot, *prefixSlot, *run;
+  const uint8_t* cand;
+  size_t uLen, wordsLen, prefixesLen, wordSlotLen, prefixSlotLen, runLen, candLen;
+  uint32_t count = 0;
+  if (!typedArray(env, argv[0], napi_int32_array, &io.H, &io.hLen, "H") ||
+      !typedArray(env, argv[1], napi_int32_array, &io.U, &uLen, "U") ||
+      !ok(env, napi_get_value_uint32(env, argv[2], &count), "count") ||
+      !typedArray(env, argv[3], napi_int32_array, &io.pow, &io.powLen, "pow") ||
+      !ok(env, napi_get_value_uint32(env, argv[4], &io.size), "size") ||
+      !typedArray(env, argv[5], napi_int32_array, &words, &wordsLen, "words") ||
+      !typedArray(env, argv[6], napi_int32_array, &prefixes, &prefixesLen, "prefixes") ||
+      !typedArray(env, argv[7], napi_int32_array, &wordSlot, &wordSlotLen, "wordSlot") ||
+      !typedArray(env, argv[8], napi_int32_array, &prefixSlot, &prefixSlotLen, "prefixSlot") ||
+      !typedArray(env, argv[9], napi_int32_array, &run, &runLen, "run") ||
+      !typedArray(env, argv[10], napi_uint8_array, &cand, &candLen, "cand")) {
+    return nullptr;
+  }
+  io.count = count;
+  double best = -1;
+  const bool fits = io.size >= 64 && (io.size & (io.size - 1)) == 0 && uLen > count &&
+                    wordsLen >= 2 * size_t(io.size) && prefixesLen >= 2 * size_t(io.size) && wordSlotLen >= count &&
+                    prefixSlotLen >= count && runLen > count && candLen >= count;
+  if (fits) {
+    io.words = const_cast<int32_t*>(words);
+    io.prefixes = const_cast<int32_t*>(prefixes);
+    io.wordSlot = const_cast<int32_t*>(wordSlot);
+    io.prefixSlot = const_cast<int32_t*>(prefixSlot);
+    io.run = const_cast<int32_t*>(run);
+    io.cand = const_cast<uint8_t*>(cand);
+    best = datamill::repeatMarks(io);
+  }
+  napi_value result;
+  napi_create_double(env, best, &result);
+  return result;
+}
+
 }  // namespace
 
 NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"fastTextHidden", nullptr, CreateFastTextHidden, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"fastTextHiddenOf", nullptr, FastTextHiddenOf, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"setTokenClasses", nullptr, SetTokenClasses, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"scanTokens", nullptr, ScanTokens, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"repeatMarks", nullptr, RepeatMarks, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   return exports;

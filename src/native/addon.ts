@@ -27,6 +27,21 @@ export interface NativeAddon {
     cacheEntries: number,
   ): object;
   fastTextHiddenOf(handle: object, text: string, out: Float32Array): number;
+  setTokenClasses(classes: Uint8Array): void;
+  scanTokens(text: string, spans: Int32Array, meta: Int32Array, prefix: Int32Array): number;
+  repeatMarks(
+    H: Int32Array,
+    U: Int32Array,
+    count: number,
+    pow: Int32Array,
+    size: number,
+    words: Int32Array,
+    prefixes: Int32Array,
+    wordSlot: Int32Array,
+    prefixSlot: Int32Array,
+    run: Int32Array,
+    cand: Uint8Array,
+  ): number;
 }
 
 /** Both src/native/addon.ts and dist/native/addon.js sit two levels below the package root. */

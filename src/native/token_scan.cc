@@ -1,0 +1,84 @@
+// See token_scan.h. Integer arithmetic mirrors token-scan.ts: Math.imul is a wrapping 32-bit multiply.
+#include "token_scan.h"
+
+namespace datamill {
+namespace {
+
+constexpr uint32_t kBase = 0x9e3779b1u;  // ngram-hash.ts BASE
+constexpr int32_t kMetaAlpha = 1;
+constexpr int32_t kMetaNonPunct = 2;
+
+inline int32_t metaOf(uint32_t units, uint8_t any, uint8_t all) {
+  return static_cast<int32_t>(units << 2) | ((any & kClassAlpha) ? kMetaAlpha : 0) |
+         ((all & kClassPunct) ? 0 : kMetaNonPunct);
+}
+
+inline int32_t bmpMeta(const uint16_t* s, size_t a, size_t b, const uint8_t* classes) {
+  uint8_t any = 0;
+  uint8_t all = kClassPunct;
+  for (size_t k = a; k < b; k++) {
+    any |= classes[s[k]];
+    all &= classes[s[k]];
+  }
+  return metaOf(static_cast<uint32_t>(b - a), any, all);
+}
+
+inline int64_t put(int32_t* spans, int32_t* meta, int64_t n, size_t a, size_t b, int32_t m) {
+  spans[2 * n] = static_cast<int32_t>(a);
+  spans[2 * n + 1] = static_cast<int32_t>(b);
+  meta[n] = m;
+  return n + 1;
+}
+
+// A chunk with a punctuation/symbol at either end: leading run, middle, trailing run (words.ts chunkSpans).
+int64_t bmpChunk(const uint16_t* s, size_t start, size_t end, const uint8_t* classes, int32_t* spans,
+                 int32_t* meta, int64_t n) {
+  size_t a = start;
+  while (a < end && (classes[s[a]] & kClassPs)) a++;
+  if (a == end) return put(spans, meta, n, start, end, bmpMeta(s, start, end, classes));
+  size_t b = end;
+  while (b > a && (classes[s[b - 1]] & kClassPs)) b--;
+  if (a > start) n = put(spans, meta, n, start, a, bmpMeta(s, start, a, classes));
+  n = put(spans, meta, n, a, b, bmpMeta(s, a, b, classes));
+  if (b < end) n = put(spans, meta, n, b, end, bmpMeta(s, b, end, classes));
+  return n;
+}
+
+}  // namespace
+
+int64_t scanTokens(const uint16_t* text, size_t len, const uint8_t* classes, int32_t* spans, int32_t* meta,
+                   int32_t* prefix) {
+  uint32_t h = 0;
+  size_t u = 0;
+  int64_t n = 0;
+  size_t i = 0;
+  while (i < len) {
+    uint8_t f = classes[text[i]];
+    if (f & kClassWs) {
+      i++;
+      continue;
+    }
+    const size_t start = i;
+    uint8_t any = f;
+    uint8_t all = f;
+    h = h * kBase + text[i];
+    prefix[++u] = static_cast<int32_t>(h);
+    while (++i < len) {
+      f = classes[text[i]];
+      if (f & kClassWs) break;
+      any |= f;
+      all &= f;
+      h = h * kBase + text[i];
+      prefix[++u] = static_cast<int32_t>(h);
+    }
+    if (any & kClassSurrogate) return -1;
+    if ((any & kClassPs) == 0 || ((classes[text[start]] | classes[text[i - 1]]) & kClassPs) == 0) {
+      n = put(spans, meta, n, start, i, metaOf(static_cast<uint32_t>(i - start), any, all));
+    } else {
+      n = bmpChunk(text, start, i, classes, spans, meta, n);
+    }
+  }
+  return n;
+}
+
+}  // namespace datamill
