@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Transform, Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
 import { commitTemp, removeQuietly, tempPathFor } from './atomic.js';
+import { GzipBlocks } from './gzip-blocks.js';
 import type { Compression } from './types.js';
 import { zstdCompressStream } from './zstd.js';
 
@@ -36,7 +36,7 @@ export const EXTENSIONS: Record<Compression, string> = {
   zstd: '.jsonl.zst',
 };
 
-/** Opens `finalPath`'s temp file. Node's gzip header carries mtime 0, so equal input gives equal bytes. */
+/** Opens `finalPath`'s temp file. The gzip header carries mtime 0, so equal input gives equal bytes. */
 export function openPart(finalPath: string, compression: Compression): OpenPart {
   const tempPath = tempPathFor(finalPath);
   const file = createWriteStream(tempPath, { highWaterMark: WRITE_BUFFER_BYTES });
@@ -46,7 +46,7 @@ export function openPart(finalPath: string, compression: Compression): OpenPart 
     flushed = finished(file);
   } else {
     const compressor: Transform =
-      compression === 'gzip' ? createGzip({ level: GZIP_LEVEL }) : zstdCompressStream(ZSTD_LEVEL);
+      compression === 'gzip' ? new GzipBlocks(GZIP_LEVEL) : zstdCompressStream(ZSTD_LEVEL);
     sink = compressor;
     flushed = pipeline(compressor, file);
   }
