@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createPool, type WorkerPool } from '../exec/pool.js';
+import { createPool, type PoolLimits, type WorkerPool } from '../exec/pool.js';
 import { resolveRank } from '../exec/rank.js';
 import { executePlan } from '../exec/scheduler.js';
 import { type LoadedRecipe, loadRecipe, recipeHash } from '../recipe/load.js';
@@ -23,10 +23,9 @@ export interface RunFlags {
 }
 
 /** The worker pool, started before the recipe was validated with the size it was started with. */
-export interface EarlyPool {
+export interface EarlyPool extends PoolLimits {
   pool: WorkerPool;
   workers: number;
-  heapMb: number | undefined;
 }
 
 /** What a complete run left: its directory and its report (undefined while other ranks still work). */
@@ -58,10 +57,13 @@ export async function runLoadedRecipe(
   }
   const rank = resolveRank({ rank: flags.rank, worldSize: flags.worldSize });
   const workers = workerCount(flags.workers, loaded);
-  const heapMb = loaded.recipe.runtime.worker_heap_mb;
-  if (workers !== early.workers || heapMb !== early.heapMb) {
+  const limits: PoolLimits = {
+    heapMb: loaded.recipe.runtime.worker_heap_mb,
+    stages: loaded.recipe.stages.length > 0,
+  };
+  if (workers !== early.workers || limits.heapMb !== early.heapMb || limits.stages !== early.stages) {
     await early.pool.close();
-    Object.assign(early, { pool: createPool(workers, heapMb), workers, heapMb });
+    Object.assign(early, { pool: createPool(workers, limits), workers, ...limits });
   }
   return runWithPool(loaded, flags, { pool: early.pool, workers, rank, progress, warn });
 }

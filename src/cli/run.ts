@@ -13,16 +13,20 @@ export type { RunFlags };
 
 const positiveInt = (v: unknown) => (Number.isInteger(v) && (v as number) >= 1 ? (v as number) : undefined);
 
-/** `runtime.workers` and `runtime.worker_heap_mb` as written, when they look valid; never throws. */
-async function peekRuntime(file: string): Promise<{ workers?: number; heapMb?: number }> {
+/** `runtime.workers`, `runtime.worker_heap_mb` and whether `stages` lists any, as written; never throws. */
+async function peekRuntime(file: string): Promise<{ workers?: number; heapMb?: number; stages: boolean }> {
   try {
-    const value = parseYaml(await readFile(file, 'utf8')).value as { runtime?: Record<string, unknown> };
+    const value = parseYaml(await readFile(file, 'utf8')).value as {
+      runtime?: Record<string, unknown>;
+      stages?: unknown;
+    };
     return {
       workers: positiveInt(value?.runtime?.workers),
       heapMb: positiveInt(value?.runtime?.worker_heap_mb),
+      stages: Array.isArray(value?.stages) && value.stages.length > 0,
     };
   } catch {
-    return {};
+    return { stages: false };
   }
 }
 
@@ -35,9 +39,10 @@ export async function withEarlyPool<T>(
   workersFlag: number | undefined,
   fn: (early: EarlyPool) => Promise<T>,
 ): Promise<T> {
-  const peek = file === undefined ? {} : await peekRuntime(file);
+  const peek = file === undefined ? { stages: false } : await peekRuntime(file);
   const workers = workersFlag ?? peek.workers ?? Math.max(1, os.availableParallelism());
-  const early: EarlyPool = { pool: createPool(workers, peek.heapMb), workers, heapMb: peek.heapMb };
+  const limits = { heapMb: peek.heapMb, stages: peek.stages };
+  const early: EarlyPool = { pool: createPool(workers, limits), workers, ...limits };
   try {
     return await fn(early);
   } finally {

@@ -11,23 +11,30 @@ export interface WorkerPool {
 }
 
 /**
- * Each worker's young generation: 96 MB, i.e. 32 MB semi-spaces (V8 sizes it at 3 semi-spaces) against
- * V8's 16 MB default. A stage chain leaves megabytes of short-lived strings and arrays per batch; with the
- * default, scavenges promoted much of a batch still in use. The FineWeb chain on 200 MB, one core: 11.07–11.33
- * → 10.53–10.67 s (`taskset -c 0`, 3 runs each); I/O passthrough was unchanged; peak RSS +5–20 MB per worker.
+ * Young generation of workers that run stages: 96 MB, i.e. 32 MB semi-spaces (V8 sizes it at 3 semi-spaces),
+ * against V8's 16 MB default. A stage chain leaves megabytes of short-lived strings and arrays per batch;
+ * with the default, scavenges promoted much of a batch still in use. The FineWeb chain on 200 MB, one core:
+ * 11.07–11.33 → 10.53–10.67 s (`taskset -c 0`, 3 runs each), for ~20 MB more per worker. A recipe without
+ * stages (a format conversion) gains nothing from it (2 GB JSONL passthrough 9.46 → 9.35–9.45 s) and keeps
+ * V8's default, which holds 2 workers converting 2 GB of Parquet under 500 MB (500–532 MB with it).
  */
-const YOUNG_GENERATION_MB = 96;
+const STAGE_YOUNG_GENERATION_MB = 96;
 
-/** `heapMb`, when given, caps each worker's V8 old generation: the run's memory budget (runtime.worker_heap_mb). */
-export function createPool(workers: number, heapMb?: number): WorkerPool {
+/** What sizes a pool's workers: the old-generation budget (runtime.worker_heap_mb) and whether stages run. */
+export interface PoolLimits {
+  heapMb: number | undefined;
+  stages: boolean;
+}
+
+export function createPool(workers: number, limits: PoolLimits): WorkerPool {
   const pool = new Piscina({
     filename: new URL('./worker-entry.cjs', import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
     resourceLimits: {
-      maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
-      ...(heapMb === undefined ? {} : { maxOldGenerationSizeMb: heapMb }),
+      ...(limits.stages ? { maxYoungGenerationSizeMb: STAGE_YOUNG_GENERATION_MB } : {}),
+      ...(limits.heapMb === undefined ? {} : { maxOldGenerationSizeMb: limits.heapMb }),
     },
   });
   return {

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Doc } from '../../src/core/doc.js';
 import { validate } from '../../src/core/schema.js';
 import type { BatchContext, StageDef, StageEnv } from '../../src/stages/define.js';
+import { sharedPath } from './shared-data.js';
 
 /** One dropped document as the harness's BatchContext recorded it. */
 export interface DropRecord {
@@ -116,6 +117,11 @@ export function readJsonlRows(file: string): Record<string, unknown>[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** The `text` field of every row of a file under ../shared/data (path relative to it). */
+export function sharedTexts(relative: string): string[] {
+  return (readJsonlRows(sharedPath(relative)) as { text: string }[]).map((r) => r.text);
 }
 
 /** Docs from a shared-data JSONL file; ids from `idField` when present, else `<file>@<line>`. */

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { nativeAddon, nativeStatus } from '../../src/native/addon.js';
 import { lid176Path } from '../../src/text/fasttext/lid176.js';
 import { FastTextClassifier, type FastTextOptions } from '../../src/text/fasttext/predict.js';
-import { describeWithData, sharedPath } from '../helpers/shared-data.js';
-import { readJsonlRows } from '../helpers/stage-harness.js';
+import { describeWithData } from '../helpers/shared-data.js';
+import { sharedTexts } from '../helpers/stage-harness.js';
 import { rng } from '../helpers/xorshift.js';
 
 const bytes = readFileSync(lid176Path());
@@ -109,8 +109,6 @@ describe('native hidden layer is bit-identical to the TypeScript reference', () 
   });
 });
 
-const texts = (file: string) => (readJsonlRows(sharedPath(file)) as { text: string }[]).map((r) => r.text);
-
 describeWithData('native hidden layer on real text, bit-identical to the TypeScript reference', () => {
   const reference = lid({ native: false });
   const native = lid({});
@@ -122,7 +120,7 @@ describeWithData('native hidden layer on real text, bit-identical to the TypeScr
     ['C4 pages', 'web/llamafactory_c4_demo.jsonl.gz'],
     ['raw Common Crawl pages', 'web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz'],
   ])('%s', (_name, file) => {
-    const docs = texts(file);
+    const docs = sharedTexts(file);
     expect(docs.length).toBeGreaterThan(250);
     expect(mismatches(reference, native, docs)).toEqual([]);
     expect(mismatches(reference, small, docs)).toEqual([]);

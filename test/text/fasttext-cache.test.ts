@@ -6,8 +6,8 @@ import { parseFastTextModel } from '../../src/text/fasttext/model-file.js';
 import { FastTextClassifier, type FastTextOptions } from '../../src/text/fasttext/predict.js';
 import { TokenCache } from '../../src/text/fasttext/token-cache.js';
 import { TokenRows } from '../../src/text/fasttext/token-rows.js';
-import { describeWithData, sharedPath } from '../helpers/shared-data.js';
-import { readJsonlRows } from '../helpers/stage-harness.js';
+import { describeWithData } from '../helpers/shared-data.js';
+import { sharedTexts } from '../helpers/stage-harness.js';
 import { rng } from '../helpers/xorshift.js';
 
 const bytes = readFileSync(lid176Path());
@@ -113,8 +113,6 @@ function differences(a: FastTextClassifier, b: FastTextClassifier, texts: string
   return out;
 }
 
-const texts = (file: string) => (readJsonlRows(sharedPath(file)) as { text: string }[]).map((r) => r.text);
-
 describeWithData('the token cache changes no prediction (vs. computing every token afresh)', () => {
   const uncached = lid({ cacheSize: 0 });
   const cached = lid({});
@@ -127,7 +125,7 @@ describeWithData('the token cache changes no prediction (vs. computing every tok
     ['DCLM-labelled pages', 1, 'web/dclm_quality_labels/majority_data.jsonl.gz'],
     ['raw Common Crawl pages', 1, 'web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz'],
   ])('%s (k = %i), twice (cold, then warm cache)', (_name, k, file) => {
-    const docs = texts(file);
+    const docs = sharedTexts(file);
     expect(docs.length).toBeGreaterThan(250);
     for (let pass = 0; pass < 2; pass++) {
       expect(differences(uncached, cached, docs, k)).toEqual([]);
