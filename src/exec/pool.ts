@@ -11,14 +11,15 @@ export interface WorkerPool {
 }
 
 /**
- * Young generation of workers that run stages: 96 MB, i.e. 32 MB semi-spaces (V8 sizes it at 3 semi-spaces),
- * against V8's 16 MB default. A stage chain leaves megabytes of short-lived strings and arrays per batch;
- * with the default, scavenges promoted much of a batch still in use. The FineWeb chain on 200 MB, one core:
- * 11.07–11.33 → 10.53–10.67 s (`taskset -c 0`, 3 runs each), for ~20 MB more per worker. A recipe without
- * stages (a format conversion) gains nothing from it (2 GB JSONL passthrough 9.46 → 9.35–9.45 s) and keeps
- * V8's default, which holds 2 workers converting 2 GB of Parquet under 500 MB (500–532 MB with it).
+ * Young generation of workers that run stages: 64 MB (~21 MB semi-spaces; V8 sizes it at 3 semi-spaces),
+ * against V8's 48 MB default (16 MB semi-spaces). A stage chain leaves megabytes of short-lived strings and
+ * arrays per batch; with the default, scavenges promoted much of a batch still in use. The FineWeb chain on
+ * 200 MB, one core (`taskset -c 0`): 11.07–11.33 s by default, 10.36–10.58 s at 64 MB, 10.43–10.67 s at
+ * 96 MB, which only cost more memory (2-worker MinHash at 1M documents: 470 → 586 MB peak RSS). A recipe
+ * without stages (a format conversion) gains nothing (2 GB JSONL passthrough 9.46 → 9.35–9.45 s) and keeps
+ * the default, which holds 2 workers converting 2 GB of Parquet under 500 MB (500–532 MB at 96 MB).
  */
-const STAGE_YOUNG_GENERATION_MB = 96;
+const STAGE_YOUNG_GENERATION_MB = 64;
 
 /** What sizes a pool's workers: the old-generation budget (runtime.worker_heap_mb) and whether stages run. */
 export interface PoolLimits {
