@@ -73,7 +73,7 @@ function nativeScanner(): NativeAddon | undefined {
  * With `prefix` (at least `text.length + 1` long) also fills prefix[k] = the polynomial hash (ngram-hash.ts
  * BASE) of the first k units of the concatenated tokens (every non-whitespace unit belongs to a token, in
  * order): filter-gopher-repetition's n-gram hashes, without a second pass over the characters.
- * A text without surrogates goes to the native scanner when the addon is built (`native` false: never);
+ * A text without surrogates goes to the native scanner when the addon is built (`useNative` false: never);
  * this function's own loop is the reference it is tested against.
  */
 export function scanTokens(text: string, out: TokenScan, prefix?: Int32Array, useNative = true): TokenScan {

@@ -1,7 +1,7 @@
 /**
  * The native twin of `FastTextClassifier.computeHidden` (src/native/fasttext_hidden.cc): same tokens, same
  * rows, same float32/float64 rounding, so the vectors are bit-identical (test/native/fasttext-hidden.test.ts);
- * 3–4x faster on web text because it scans UTF-8 bytes without JavaScript's per-character overhead.
+ * ~2x faster on web text with a warm token cache, 3x cold (`npm run bench -- --suite lid`).
  */
 import { nativeAddon } from '../../native/addon.js';
 import { ENTRY_LABEL, type FastTextModelData } from './model-file.js';
