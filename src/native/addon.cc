@@ -8,12 +8,15 @@
 #include <vector>
 
 #include "fasttext_hidden.h"
+#include "folded_needles.h"
+#include "ngram_stats.h"
 #include "repeat_marks.h"
 #include "token_scan.h"
 
 namespace {
 
 using datamill::FastTextHidden;
+using datamill::FoldedNeedles;
 using datamill::FastTextShape;
 
 // Throws a TypeError and returns false when `status` failed.
@@ -47,6 +50,23 @@ bool typedArray(napi_env env, napi_value value, napi_typedarray_type expected, T
   if (type != expected) return ok(env, napi_invalid_arg, what);
   *data = static_cast<T*>(raw);
   return true;
+}
+
+// A string argument's UTF-16 code units, copied into this thread's buffer (valid until the next call).
+bool utf16Arg(napi_env env, napi_value value, const uint16_t** data, size_t* length) {
+  thread_local std::vector<char16_t> utf16;
+  size_t units = 0;
+  if (!ok(env, napi_get_value_string_utf16(env, value, nullptr, 0, &units), "text")) return false;
+  if (utf16.size() < units + 1) utf16.resize(units + 1 + (units + 1) / 2);
+  if (!ok(env, napi_get_value_string_utf16(env, value, utf16.data(), utf16.size(), length), "text")) return false;
+  *data = reinterpret_cast<const uint16_t*>(utf16.data());
+  return true;
+}
+
+napi_value number(napi_env env, double value) {
+  napi_value result;
+  napi_create_double(env, value, &result);
+  return result;
 }
 
 void deleteHidden(napi_env, void* data, void*) { delete static_cast<FastTextHidden*>(data); }
@@ -177,23 +197,135 @@ napi_value ScanTokens(napi_env env, napi_callback_info info) {
       !typedArray(env, argv[3], napi_int32_array, &prefix, &prefixLen, "prefix")) {
     return nullptr;
   }
+  const uint16_t* text;
   size_t units = 0;
-  if (!ok(env, napi_get_value_string_utf16(env, argv[0], nullptr, 0, &units), "text")) return nullptr;
+  if (!utf16Arg(env, argv[0], &text, &units)) return nullptr;
   int64_t count = -2;
   if (tokenClasses.size() == 65536 && spansLen >= 2 * (units + 3) && metaLen >= units + 3 &&
       prefixLen >= units + 1) {
-    thread_local std::vector<char16_t> utf16;
-    if (utf16.size() < units + 1) utf16.resize(units + 1 + (units + 1) / 2);
-    size_t copied = 0;
-    if (!ok(env, napi_get_value_string_utf16(env, argv[0], utf16.data(), utf16.size(), &copied), "text")) {
+    count = datamill::scanTokens(text, units, tokenClasses.data(), spans, meta, prefix);
+  }
+  return number(env, static_cast<double>(count));
+}
+
+// countWords(text) → the number of SPEC word tokens; -1 when the text has a surrogate, -2 before
+// setTokenClasses.
+napi_value CountWords(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 1) return nullptr;
+  const uint16_t* text;
+  size_t units = 0;
+  if (!utf16Arg(env, argv[0], &text, &units)) return nullptr;
+  if (tokenClasses.size() != 65536) return number(env, -2);
+  return number(env, static_cast<double>(datamill::countWords(text, units, tokenClasses.data())));
+}
+
+void deleteNeedles(napi_env, void* data, void*) { delete static_cast<FoldedNeedles*>(data); }
+
+// foldedNeedles(needles: string[] of lowercase ASCII, two units or more) → handle
+napi_value CreateFoldedNeedles(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  uint32_t n = 0;
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 1 ||
+      !ok(env, napi_get_array_length(env, argv[0], &n), "needles")) {
+    return nullptr;
+  }
+  std::vector<std::string> needles;
+  for (uint32_t i = 0; i < n; i++) {
+    napi_value item;
+    char buf[256];
+    size_t len = 0;
+    if (!ok(env, napi_get_element(env, argv[0], i, &item), "needle") ||
+        !ok(env, napi_get_value_string_latin1(env, item, buf, sizeof(buf), &len), "needle")) {
       return nullptr;
     }
-    count = datamill::scanTokens(reinterpret_cast<const uint16_t*>(utf16.data()), copied, tokenClasses.data(),
-                                 spans, meta, prefix);
+    bool valid = len >= 2 && len < sizeof(buf) - 1;
+    for (size_t k = 0; k < len; k++) valid = valid && buf[k] > 0 && !(buf[k] >= 'A' && buf[k] <= 'Z');
+    if (!valid) {
+      napi_throw_range_error(env, nullptr, "foldedNeedles: needles must be lowercase ASCII of 2 to 254 units");
+      return nullptr;
+    }
+    needles.emplace_back(buf, len);
+  }
+  auto* made = new FoldedNeedles(std::move(needles));
+  napi_value handle;
+  if (!ok(env, napi_create_external(env, made, deleteNeedles, nullptr, &handle), "handle")) {
+    delete made;
+    return nullptr;
+  }
+  return handle;
+}
+
+// foldedNeedlesIn(handle, text) → whether some needle occurs in text, ignoring case
+napi_value FoldedNeedlesIn(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  void* data = nullptr;
+  const uint16_t* text;
+  size_t units = 0;
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 2 ||
+      !ok(env, napi_get_value_external(env, argv[0], &data), "handle") || !utf16Arg(env, argv[1], &text, &units)) {
+    return nullptr;
   }
   napi_value result;
-  napi_create_int64(env, count, &result);
+  napi_get_boolean(env, static_cast<FoldedNeedles*>(data)->foundIn(text, units), &result);
   return result;
+}
+
+// ngramStats(text, spans, meta, count, H, hashed, tops: Float64Array [n, limit]…, stats, len, dups: Int32Array,
+// out: Float64Array) → 0, or -1 when the TypeScript path must answer. out[0]: the word weight bound; then per
+// top rule its characters (-1: fewer than n tokens; NaN: skipped because, without stats, the bound shows it
+// cannot fire or its limit is off), then per dup rule its characters.
+napi_value NgramStats(napi_env env, napi_callback_info info) {
+  size_t argc = 11;
+  napi_value argv[11];
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 11) return nullptr;
+  datamill::NgramDocIn doc{};
+  const int32_t *spans, *meta, *dups;
+  const double* tops;
+  double* out;
+  int32_t* H;
+  size_t spansLen, metaLen, hLen, topsLen, dupsLen, outLen;
+  uint32_t count = 0;
+  bool hashed = false, stats = false;
+  double len = 0;
+  if (!utf16Arg(env, argv[0], &doc.text, &doc.textLen) ||
+      !typedArray(env, argv[1], napi_int32_array, &spans, &spansLen, "spans") ||
+      !typedArray(env, argv[2], napi_int32_array, &meta, &metaLen, "meta") ||
+      !ok(env, napi_get_value_uint32(env, argv[3], &count), "count") ||
+      !typedArray(env, argv[4], napi_int32_array, &H, &hLen, "H") ||
+      !ok(env, napi_get_value_bool(env, argv[5], &hashed), "hashed") ||
+      !typedArray(env, argv[6], napi_float64_array, &tops, &topsLen, "tops") ||
+      !ok(env, napi_get_value_bool(env, argv[7], &stats), "stats") ||
+      !ok(env, napi_get_value_double(env, argv[8], &len), "len") ||
+      !typedArray(env, argv[9], napi_int32_array, &dups, &dupsLen, "dups") ||
+      !typedArray(env, argv[10], napi_float64_array, &out, &outLen, "out")) {
+    return nullptr;
+  }
+  const size_t rules = topsLen / 2;
+  if (spansLen < 2 * size_t(count) || metaLen < count || outLen < 1 + rules + dupsLen) return number(env, -1);
+  doc.spans = spans;
+  doc.meta = meta;
+  doc.count = count;
+  doc.H = H;
+  doc.hLen = hLen;
+  doc.hashed = hashed;
+  thread_local datamill::NgramStatsNative ngrams;
+  if (!ngrams.load(doc)) return number(env, -1);
+  out[0] = ngrams.maxWordWeight();
+  for (size_t r = 0; r < rules; r++) {
+    const double n = tops[2 * r];
+    const double limit = tops[2 * r + 1];
+    // filter-gopher-repetition: without stats, a rule that is off or that its bound shows cannot fire is skipped.
+    const bool off = !(limit != 0 && limit == limit);
+    out[1 + r] = !stats && (off || n * ngrams.maxWordWeight() / len <= limit)
+                     ? __builtin_nan("")
+                     : ngrams.topNgramChars(static_cast<uint32_t>(n));
+  }
+  for (size_t d = 0; d < dupsLen; d++) out[1 + rules + d] = ngrams.duplicatedNgramChars(static_cast<uint32_t>(dups[d]));
+  return number(env, 0);
 }
 
 // repeatMarks(H, U, count, pow, size, words, prefixes, wordSlot, prefixSlot, run, cand: typed arrays as
@@ -239,6 +371,10 @@ NAPI_MODULE_INIT() {
       {"setTokenClasses", nullptr, SetTokenClasses, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"scanTokens", nullptr, ScanTokens, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"repeatMarks", nullptr, RepeatMarks, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"countWords", nullptr, CountWords, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"foldedNeedles", nullptr, CreateFoldedNeedles, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"foldedNeedlesIn", nullptr, FoldedNeedlesIn, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"ngramStats", nullptr, NgramStats, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   return exports;

@@ -42,6 +42,22 @@ export interface NativeAddon {
     run: Int32Array,
     cand: Uint8Array,
   ): number;
+  countWords(text: string): number;
+  foldedNeedles(needles: readonly string[]): object;
+  foldedNeedlesIn(handle: object, text: string): boolean;
+  ngramStats(
+    text: string,
+    spans: Int32Array,
+    meta: Int32Array,
+    count: number,
+    H: Int32Array,
+    hashed: boolean,
+    tops: Float64Array,
+    stats: boolean,
+    len: number,
+    dups: Int32Array,
+    out: Float64Array,
+  ): number;
 }
 
 /** Both src/native/addon.ts and dist/native/addon.js sit two levels below the package root. */

@@ -81,4 +81,38 @@ int64_t scanTokens(const uint16_t* text, size_t len, const uint8_t* classes, int
   return n;
 }
 
+int64_t countWords(const uint16_t* text, size_t len, const uint8_t* classes) {
+  int64_t n = 0;
+  size_t i = 0;
+  while (i < len) {
+    uint8_t f = classes[text[i]];
+    if (f & kClassWs) {
+      i++;
+      continue;
+    }
+    const size_t start = i;
+    uint8_t any = f;
+    while (++i < len) {
+      f = classes[text[i]];
+      if (f & kClassWs) break;
+      any |= f;
+    }
+    if (any & kClassSurrogate) return -1;
+    if ((any & kClassPs) == 0) {
+      n++;
+      continue;
+    }
+    // scan.ts chunkCount: a leading P/S run, the word, a trailing P/S run; a chunk of only P/S is one token.
+    const bool last = (classes[text[i - 1]] & kClassPs) != 0;
+    if ((classes[text[start]] & kClassPs) == 0) {
+      n += last ? 2 : 1;
+      continue;
+    }
+    size_t a = start;
+    while (a < i && (classes[text[a]] & kClassPs)) a++;
+    n += a == i ? 1 : (last ? 3 : 2);
+  }
+  return n;
+}
+
 }  // namespace datamill

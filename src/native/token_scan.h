@@ -19,4 +19,8 @@ constexpr uint8_t kClassSurrogate = 16;
 int64_t scanTokens(const uint16_t* text, size_t len, const uint8_t* classes, int32_t* spans, int32_t* meta,
                    int32_t* prefix);
 
+// The number of tokens scanTokens would find (src/text/scan.ts `countWords`, the reference), without
+// writing them; -1 when the text has a surrogate.
+int64_t countWords(const uint16_t* text, size_t len, const uint8_t* classes);
+
 }  // namespace datamill

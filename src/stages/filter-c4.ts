@@ -1,6 +1,7 @@
 import { type Doc, dmOf } from '../core/doc.js';
 import { z } from '../core/schema.js';
 import { analyze } from '../text/analysis.js';
+import { foldedNeedles, type NeedleTest } from '../text/folded-needles.js';
 import { countWordsUpTo, hasLongWord, strip } from '../text/scan.js';
 import { countSentences, splitSentences } from '../text/sentences.js';
 import { type BatchContext, defineStage } from './define.js';
@@ -110,27 +111,27 @@ export type C4Result =
   | { drop: 'lorem_ipsum' | 'curly_bracket'; line: number; lines: number; kept: number; sentences: number }
   | { drop: 'too_few_sentences' | null; text: string; lines: number; kept: number; sentences: number };
 
-/** The lowercase substrings the enabled line rules look for, as one case-insensitive pattern (or none). */
-function needlesOf(o: Options): RegExp | undefined {
+/** The lowercase substrings the enabled line rules look for, as one case-insensitive test (or none). */
+function needlesOf(o: Options): NeedleTest | undefined {
   const out: string[] = [];
   if (o.filter_lorem_ipsum) out.push('lorem ipsum');
   if (o.filter_javascript) out.push('javascript');
   if (o.filter_policy) out.push(...POLICY_SUBSTRINGS);
-  return out.length === 0 ? undefined : new RegExp(out.join('|'), 'iu');
+  return foldedNeedles(out);
 }
 
 /**
  * False when no line of `text` can contain a needle after citation removal and lowercasing, so the line
  * loop may skip those tests. Lines are substrings of the text, citations never span a line break, and
  * every character whose toLowerCase is an ASCII letter (A-Z, the Kelvin sign) case-folds to it, so the
- * `iu` pattern matches whenever a lowercased line would (and sometimes more: only a shortcut). It spares
+ * `iu` test (folded-needles.ts) matches whenever a lowercased line would (and sometimes more: only a shortcut). It spares
  * lowercasing every line: filter-c4 alone on 25 MB of the filter-stages bench corpus went from 0.40 to
  * 0.36 CPU s (best of 5, loaded 2-CPU host).
  */
-export function mayHoldNeedle(o: Options, text: string, needles: RegExp | undefined): boolean {
+export function mayHoldNeedle(o: Options, text: string, needles: NeedleTest | undefined): boolean {
   if (needles === undefined) return false;
   const plain = o.remove_citations && text.includes('[') ? text.replace(CITATION_RE, '') : text;
-  return needles.test(plain);
+  return needles(plain);
 }
 
 /**

@@ -106,19 +106,24 @@ function evaluate(doc: Doc, o: Options, ngrams: NgramStats, dup: PieceDuplicates
   dup.scan(text, 0, text.length, 1);
   if (v.check('dup_line_frac', dup.count / dup.pieces, o.dup_line_frac)) return;
   if (v.check('dup_line_char_frac', dup.chars / len, o.dup_line_char_frac)) return;
-  ngrams.loadSpans(text, a.spans, a.wordCount, meta, hashed);
-  for (const [n, limit] of o.top_n_grams) {
-    // Without stats only the verdict matters: skip a rule that its word-count bound shows cannot fire.
-    if (v.stats === undefined && (!limit || ngrams.topNgramBound(n) / len <= limit)) continue;
-    const chars = ngrams.topNgramChars(n);
+  const tops = o.top_n_grams;
+  const dups = o.dup_n_grams;
+  const stats = v.stats !== undefined;
+  const m = ngrams.measure(text, a.spans, a.wordCount, meta, hashed, tops, dups, len, stats);
+  for (let k = 0; k < tops.length; k++) {
+    const [n, limit] = tops[k]!;
+    const chars = m[1 + k]!;
+    // NaN: without stats only the verdict matters, and the rule's word-count bound shows it cannot fire.
+    if (Number.isNaN(chars)) continue;
     if (chars < 0) {
-      if (v.stats !== undefined) v.stats[`top_${n}_gram`] = null;
+      if (stats) v.stats![`top_${n}_gram`] = null;
       continue;
     }
     if (v.check(`top_${n}_gram`, chars / len, limit)) return;
   }
-  for (const [n, limit] of o.dup_n_grams) {
-    if (v.check(`duplicated_${n}_n_grams`, ngrams.duplicatedNgramChars(n) / len, limit)) return;
+  for (let k = 0; k < dups.length; k++) {
+    const [n, limit] = dups[k]!;
+    if (v.check(`duplicated_${n}_n_grams`, m[1 + tops.length + k]! / len, limit)) return;
   }
 }
 

@@ -56,8 +56,11 @@ export function tokenScan(tokens = 1024): TokenScan {
 
 let native: NativeAddon | undefined | null = null;
 
-/** The native scanner (src/native/token_scan.cc), given the full class table on first use; or undefined. */
-function nativeScanner(): NativeAddon | undefined {
+/**
+ * The native scanner (src/native/token_scan.cc: scanTokens, countWords), given the full class table on
+ * first use; or undefined.
+ */
+export function nativeScanner(): NativeAddon | undefined {
   if (native === null) {
     native = nativeAddon();
     if (native !== undefined) {

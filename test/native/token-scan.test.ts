@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countWords } from '../../src/text/scan.js';
 import { scanTokens, tokenScan } from '../../src/text/token-scan.js';
 import { describeWithData } from '../helpers/shared-data.js';
 import { sharedTexts } from '../helpers/stage-harness.js';
@@ -16,14 +17,19 @@ function scan(text: string, native: boolean) {
   };
 }
 
-/** Texts whose native scan differs from the TypeScript reference's in any output. */
+/** Texts whose native scan (or word count) differs from the TypeScript reference's in any output. */
 function mismatches(texts: string[]): string[] {
   return texts
-    .filter((t) => JSON.stringify(scan(t, true)) !== JSON.stringify(scan(t, false)))
+    .filter(
+      (t) =>
+        JSON.stringify(scan(t, true)) !== JSON.stringify(scan(t, false)) ||
+        countWords(t, true) !== countWords(t, false) ||
+        countWords(t, true) !== scan(t, false).meta.length,
+    )
     .map((t) => JSON.stringify(t.slice(0, 80)));
 }
 
-describe('native token scan is identical to the TypeScript reference', () => {
+describe('native token scan and word count are identical to the TypeScript reference', () => {
   it.each([
     ['empty', ''],
     ['only whitespace (Unicode too)', ' \n\t\u3000\u00a0\u2028 '],
@@ -77,14 +83,17 @@ describe('native token scan is identical to the TypeScript reference', () => {
   });
 });
 
-describeWithData('native token scan on real text, identical to the TypeScript reference', () => {
-  it.each([
-    ['UDHR, 388 languages', 'multilingual/udhr2_388.jsonl.gz'],
-    ['C4 pages', 'web/llamafactory_c4_demo.jsonl.gz'],
-    ['raw Common Crawl pages', 'web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz'],
-  ])('%s', (_name, file) => {
-    const docs = sharedTexts(file);
-    expect(docs.length).toBeGreaterThan(250);
-    expect(mismatches(docs)).toEqual([]);
-  });
-});
+describeWithData(
+  'native token scan and word count on real text, identical to the TypeScript reference',
+  () => {
+    it.each([
+      ['UDHR, 388 languages', 'multilingual/udhr2_388.jsonl.gz'],
+      ['C4 pages', 'web/llamafactory_c4_demo.jsonl.gz'],
+      ['raw Common Crawl pages', 'web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz'],
+    ])('%s', (_name, file) => {
+      const docs = sharedTexts(file);
+      expect(docs.length).toBeGreaterThan(250);
+      expect(mismatches(docs)).toEqual([]);
+    });
+  },
+);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { foldedNeedles } from '../../src/text/folded-needles.js';
+import { describeWithData } from '../helpers/shared-data.js';
+import { sharedTexts } from '../helpers/stage-harness.js';
+import { rng } from '../helpers/xorshift.js';
+
+/** filter-c4's needles (lorem ipsum, javascript, the policy phrases). */
+const C4 = [
+  'lorem ipsum',
+  'javascript',
+  'terms of use',
+  'privacy policy',
+  'cookie policy',
+  'uses cookies',
+  'use of cookies',
+  'use cookies',
+];
+const native = foldedNeedles(C4, true)!;
+const reference = foldedNeedles(C4, false)!;
+
+describe('native folded needles answer as the case-insensitive Unicode RegExp', () => {
+  it.each([
+    ['', false],
+    ['j', false],
+    ['Enable JavaScript to continue', true],
+    ['JAVASCRIP', false],
+    ['our PRIVACY Policy', true],
+    ['use\u00a0cookies (a no-break space is not a space)', false],
+    ['COO\u212aIE POLICY (Kelvin sign folds to k)', true],
+    ['u\u017fes cookies (long s folds to s)', true],
+    ['javascr\u0130pt (dotted capital I does not fold to i)', false],
+    ['lorem ipsum', true],
+    ['at the very end: use cookies', true],
+    ['use cookie', false],
+  ])('%j → %s', (text, expected) => {
+    expect(native(text)).toBe(expected);
+    expect(reference(text)).toBe(expected);
+  });
+
+  it('seeded random strings over needle letters in both cases and the folding characters', () => {
+    const next = rng(5);
+    const alphabet = [...'lorempsujavctfiykLOREMPSUJAVCTFIYK  ', '\u212a', '\u017f', '\u0130', 'é', '\n'];
+    const pick = () => alphabet[Math.floor(next() * alphabet.length)];
+    const texts = Array.from({ length: 4000 }, () => {
+      // Half the texts carry a needle with random case changes, to exercise near misses as well as hits.
+      const plant =
+        next() < 0.5
+          ? ''
+          : [...C4[Math.floor(next() * C4.length)]!]
+              .map((c) => (next() < 0.5 ? c.toUpperCase() : c))
+              .join('');
+      const filler = Array.from({ length: Math.floor(next() * 40) }, pick).join('');
+      return filler.slice(0, 20) + plant.slice(0, plant.length - Math.floor(next() * 2)) + filler.slice(20);
+    });
+    const differ = texts.filter((t) => native(t) !== reference(t));
+    expect(differ).toEqual([]);
+    expect(texts.filter(native).length).toBeGreaterThan(500);
+  });
+
+  it('falls back to the RegExp for needles the native test does not take', () => {
+    const upper = foldedNeedles(['x', 'ÄÖ'], true)!;
+    expect(upper('äö and X')).toBe(true);
+    expect(foldedNeedles([], true)).toBeUndefined();
+  });
+});
+
+describeWithData('native folded needles on real text, as the RegExp', () => {
+  it.each([
+    ['C4 pages', 'web/llamafactory_c4_demo.jsonl.gz'],
+    ['raw Common Crawl pages', 'web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz'],
+    ['UDHR, 388 languages', 'multilingual/udhr2_388.jsonl.gz'],
+  ])('%s', (_name, file) => {
+    const docs = sharedTexts(file);
+    expect(docs.length).toBeGreaterThan(250);
+    expect(docs.filter((t) => native(t) !== reference(t)).map((t) => t.slice(0, 80))).toEqual([]);
+  });
+});
