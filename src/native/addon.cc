@@ -9,6 +9,7 @@
 
 #include "fasttext_hidden.h"
 #include "folded_needles.h"
+#include "gopher_quality.h"
 #include "ngram_stats.h"
 #include "repeat_marks.h"
 #include "token_scan.h"
@@ -17,6 +18,7 @@ namespace {
 
 using datamill::FastTextHidden;
 using datamill::FoldedNeedles;
+using datamill::StopWordSet;
 using datamill::FastTextShape;
 
 // Throws a TypeError and returns false when `status` failed.
@@ -223,7 +225,7 @@ napi_value CountWords(napi_env env, napi_callback_info info) {
 
 void deleteNeedles(napi_env, void* data, void*) { delete static_cast<FoldedNeedles*>(data); }
 
-// foldedNeedles(needles: string[] of lowercase ASCII, two units or more) → handle
+// foldedNeedles(needles: string[] of lowercase ASCII, four units or more) → handle
 napi_value CreateFoldedNeedles(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -241,10 +243,10 @@ napi_value CreateFoldedNeedles(napi_env env, napi_callback_info info) {
         !ok(env, napi_get_value_string_latin1(env, item, buf, sizeof(buf), &len), "needle")) {
       return nullptr;
     }
-    bool valid = len >= 2 && len < sizeof(buf) - 1;
+    bool valid = len >= 4 && len < sizeof(buf) - 1;
     for (size_t k = 0; k < len; k++) valid = valid && buf[k] > 0 && !(buf[k] >= 'A' && buf[k] <= 'Z');
     if (!valid) {
-      napi_throw_range_error(env, nullptr, "foldedNeedles: needles must be lowercase ASCII of 2 to 254 units");
+      napi_throw_range_error(env, nullptr, "foldedNeedles: needles must be lowercase ASCII of 4 to 254 units");
       return nullptr;
     }
     needles.emplace_back(buf, len);
@@ -272,6 +274,69 @@ napi_value FoldedNeedlesIn(napi_env env, napi_callback_info info) {
   napi_value result;
   napi_get_boolean(env, static_cast<FoldedNeedles*>(data)->foundIn(text, units), &result);
   return result;
+}
+
+void deleteStopWords(napi_env, void* data, void*) { delete static_cast<StopWordSet*>(data); }
+
+// stopWordSet(words: distinct strings, in index order) → handle
+napi_value CreateStopWordSet(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  uint32_t n = 0;
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 1 ||
+      !ok(env, napi_get_array_length(env, argv[0], &n), "words")) {
+    return nullptr;
+  }
+  std::vector<std::u16string> words;
+  for (uint32_t i = 0; i < n; i++) {
+    napi_value item;
+    const uint16_t* units;
+    size_t len = 0;
+    if (!ok(env, napi_get_element(env, argv[0], i, &item), "word") || !utf16Arg(env, item, &units, &len)) {
+      return nullptr;
+    }
+    words.emplace_back(reinterpret_cast<const char16_t*>(units), len);
+  }
+  auto* made = new StopWordSet(std::move(words));
+  napi_value handle;
+  if (!ok(env, napi_create_external(env, made, deleteStopWords, nullptr, &handle), "handle")) {
+    delete made;
+    return nullptr;
+  }
+  return handle;
+}
+
+// gopherQuality(text, spans, meta, count, stopWords handle, out: Float64Array of 9) → 0, or -1 when an array
+// is too short. out: non-symbol tokens, their code points, alphabetic tokens, distinct stop words, #, ellipses,
+// splitlines() lines, bullet lines, end-ellipsis lines.
+napi_value GopherQuality(napi_env env, napi_callback_info info) {
+  size_t argc = 6;
+  napi_value argv[6];
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 6) return nullptr;
+  const int32_t *spans, *meta;
+  double* out;
+  size_t spansLen, metaLen, outLen, units = 0;
+  uint32_t count = 0;
+  void* stops = nullptr;
+  const uint16_t* text;
+  if (!typedArray(env, argv[1], napi_int32_array, &spans, &spansLen, "spans") ||
+      !typedArray(env, argv[2], napi_int32_array, &meta, &metaLen, "meta") ||
+      !ok(env, napi_get_value_uint32(env, argv[3], &count), "count") ||
+      !ok(env, napi_get_value_external(env, argv[4], &stops), "stopWords") ||
+      !typedArray(env, argv[5], napi_float64_array, &out, &outLen, "out") || !utf16Arg(env, argv[0], &text, &units)) {
+    return nullptr;
+  }
+  if (spansLen < 2 * size_t(count) || metaLen < count || outLen < 9) return number(env, -1);
+  for (size_t t = 0; t < count; t++) {
+    if (spans[2 * t] < 0 || spans[2 * t + 1] < spans[2 * t] || static_cast<size_t>(spans[2 * t + 1]) > units) {
+      return number(env, -1);
+    }
+  }
+  const auto r = datamill::gopherQualityCounts(text, units, spans, meta, count, *static_cast<StopWordSet*>(stops));
+  const double values[9] = {r.nonSymbol, r.nonSymbolChars, r.alpha,  r.stops,      r.hashes,
+                            r.ellipses,  r.lines,          r.bullets, r.endEllipses};
+  std::memcpy(out, values, sizeof(values));
+  return number(env, 0);
 }
 
 // ngramStats(text, spans, meta, count, H, hashed, tops: Float64Array [n, limit]…, stats, len, dups: Int32Array,
@@ -375,6 +440,8 @@ NAPI_MODULE_INIT() {
       {"foldedNeedles", nullptr, CreateFoldedNeedles, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"foldedNeedlesIn", nullptr, FoldedNeedlesIn, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"ngramStats", nullptr, NgramStats, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"stopWordSet", nullptr, CreateStopWordSet, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"gopherQuality", nullptr, GopherQuality, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   return exports;

@@ -45,6 +45,15 @@ export interface NativeAddon {
   countWords(text: string): number;
   foldedNeedles(needles: readonly string[]): object;
   foldedNeedlesIn(handle: object, text: string): boolean;
+  stopWordSet(words: readonly string[]): object;
+  gopherQuality(
+    text: string,
+    spans: Int32Array,
+    meta: Int32Array,
+    count: number,
+    stopWords: object,
+    out: Float64Array,
+  ): number;
   ngramStats(
     text: string,
     spans: Int32Array,

@@ -92,6 +92,13 @@ export default defineStage({
     const lid = await loadLanguageId();
     const k = labelsNeeded(o);
     const languages = o.languages === null ? null : new Set(o.languages);
+    // Counter names made once per language: a template string per document is hashed anew as a key.
+    const counters = new Map<string, string>();
+    const counterOf = (language: string) => {
+      let name = counters.get(language);
+      if (name === undefined) counters.set(language, (name = `language_${language}`));
+      return name;
+    };
     return {
       process(batch, ctx) {
         const kept: Doc[] = [];
@@ -100,7 +107,7 @@ export default defineStage({
           const top = scores[0] ?? { language: 'und', score: 0 };
           doc.row[o.language_field] = top.language;
           doc.row[o.score_field] = top.score;
-          ctx.count(`language_${top.language}`);
+          ctx.count(counterOf(top.language));
           ctx.observe('language_score', top.score);
           const reason = o.label_only ? undefined : languageVerdict(scores, languages, o.threshold);
           if (reason === undefined) kept.push(doc);

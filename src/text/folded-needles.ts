@@ -2,7 +2,7 @@
  * "Does one of these lowercase needles occur in the text, ignoring case?", answered exactly as the `iu`
  * RegExp of the needles alternated (the reference, and the fallback): filter-c4's per-document shortcut
  * before its lowercase line tests. Natively (src/native/folded_needles.cc) when the addon is built and every
- * needle is lowercase ASCII of two units or more: the RegExp scan took 3.2% of the FineWeb chain's CPU time
+ * needle is lowercase ASCII of four units or more: the RegExp scan took 3.2% of the FineWeb chain's CPU time
  * on one core (1 GB bench corpus, perf), at ~290 MB/s.
  */
 import { nativeAddon } from '../native/addon.js';
@@ -10,7 +10,7 @@ import { nativeAddon } from '../native/addon.js';
 /** A test of `text` for the needles; undefined when there are none. */
 export type NeedleTest = (text: string) => boolean;
 
-const NATIVE_NEEDLE = /^[\x01-\x40\x5b-\x7f]{2,254}$/;
+const NATIVE_NEEDLE = /^[\x01-\x40\x5b-\x7f]{4,254}$/;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -1,3 +1,4 @@
+import { nativeAddon } from '../native/addon.js';
 import type { TextAnalysis } from './analysis.js';
 import { isPySpaceCode } from './python.js';
 import { META_ALPHA, META_NON_PUNCT } from './token-scan.js';
@@ -28,6 +29,8 @@ export interface StopWords {
   maxLength: number;
   /** `first[c]` bit min(L, 31): some stop word of L code units starts with code unit c (a prefilter). */
   first: Uint32Array;
+  /** The same set in the native addon (src/native/gopher_quality.cc), when it is built. */
+  native: object | undefined;
 }
 
 export function stopWords(words: readonly string[]): StopWords {
@@ -40,7 +43,7 @@ export function stopWords(words: readonly string[]): StopWords {
     byLength[w.length]!.push([w, i]);
     if (w.length > 0) first[w.charCodeAt(0)]! |= 1 << Math.min(w.length, 31);
   }
-  return { index, byLength, maxLength, first };
+  return { index, byLength, maxLength, first, native: nativeAddon()?.stopWordSet([...index.keys()]) };
 }
 
 /**
@@ -54,13 +57,46 @@ function stopIndex(text: string, start: number, end: number, stops: StopWords): 
   return -1;
 }
 
+/** Counts of one document: non-symbol tokens, their code points, alphabetic tokens, distinct stop words, #,
+ * ellipses, splitlines() lines, bullet lines, end-ellipsis lines (the native call's layout). */
+const counts = new Float64Array(9);
+
 /**
  * Measures one document (all statistics, no short-circuit) from the analysis' tokens and their meta
  * (token-scan.ts: one pass over the characters, shared with filter-gopher-repetition), one scan of the text
  * for marks and one over its `splitlines()` lines. In the fineweb chain on 25 MB of the bench corpus the
  * stage took 0.38-0.47 s re-reading every token's characters, 0.22 s now (loaded 2-CPU host, Node 20).
+ * The counts come from one native call when the addon is built (src/native/gopher_quality.cc, tested equal;
+ * `useNative` false: never): this function took 3.8% of the FineWeb chain's CPU time on one core.
  */
-export function gopherQualityStats(a: TextAnalysis, stops: StopWords): GopherQualityStats {
+export function gopherQualityStats(a: TextAnalysis, stops: StopWords, useNative = true): GopherQualityStats {
+  const addon = useNative && stops.native !== undefined ? nativeAddon() : undefined;
+  const n = a.wordCount;
+  if (
+    addon === undefined ||
+    addon.gopherQuality(a.text, a.spans, a.tokenMeta, n, stops.native!, counts) !== 0
+  ) {
+    countTokens(a, stops);
+    countMarks(a.text);
+    countLines(a.lines);
+  }
+  const [nonSymbol, nonSymbolChars, alpha, distinctStops, hashes, ellipses, lines, bullets, endEllipses] =
+    counts;
+  return {
+    words: n,
+    non_symbol_words: nonSymbol!,
+    avg_word_length: nonSymbolChars! / nonSymbol!,
+    hash_ratio: hashes! / n,
+    ellipsis_ratio: ellipses! / n,
+    bullet_lines_ratio: bullets! / lines!,
+    end_ellipsis_lines_ratio: endEllipses! / lines!,
+    alpha_words_ratio: alpha! / n,
+    stop_words: distinctStops!,
+  };
+}
+
+/** counts[0..3]: non-symbol tokens, their code points, alphabetic tokens, distinct stop words. */
+function countTokens(a: TextAnalysis, stops: StopWords): void {
   const text = a.text;
   const spans = a.spans;
   const meta = a.tokenMeta;
@@ -91,27 +127,19 @@ export function gopherQualityStats(a: TextAnalysis, stops: StopWords): GopherQua
       distinctStops++;
     }
   }
-  const marks = countMarks(a.text);
-  const lines = countLines(a.lines);
-  return {
-    words: n,
-    non_symbol_words: nonSymbol,
-    avg_word_length: nonSymbolChars / nonSymbol,
-    hash_ratio: marks.hashes / n,
-    ellipsis_ratio: marks.ellipses / n,
-    bullet_lines_ratio: lines.bullets / a.lines.length,
-    end_ellipsis_lines_ratio: lines.endEllipses / a.lines.length,
-    alpha_words_ratio: alpha / n,
-    stop_words: distinctStops,
-  };
+  counts[0] = nonSymbol;
+  counts[1] = nonSymbolChars;
+  counts[2] = alpha;
+  counts[3] = distinctStops;
 }
 
 /**
- * Python `text.count("#")` and `text.count("...") + text.count("…")` (each non-overlapping, left to right),
- * by the engine's indexOf: most texts have few of them.
+ * counts[4..5]: Python `text.count("#")` and `text.count("...") + text.count("…")` (each non-overlapping,
+ * left to right), by the engine's indexOf: most texts have few of them.
  */
-function countMarks(text: string): { hashes: number; ellipses: number } {
-  return { hashes: countOf(text, '#'), ellipses: countOf(text, '...') + countOf(text, '…') };
+function countMarks(text: string): void {
+  counts[4] = countOf(text, '#');
+  counts[5] = countOf(text, '...') + countOf(text, '…');
 }
 
 /** Python `text.count(needle)`: non-overlapping occurrences, left to right. */
@@ -121,8 +149,8 @@ function countOf(text: string, needle: string): number {
   return n;
 }
 
-/** Lines starting with • or - after `lstrip()`, and ending with ... or … after `rstrip()`. */
-function countLines(lines: readonly string[]): { bullets: number; endEllipses: number } {
+/** counts[6..8]: lines, those starting with • or - after `lstrip()`, those ending with ... or … after `rstrip()`. */
+function countLines(lines: readonly string[]): void {
   let bullets = 0;
   let endEllipses = 0;
   for (const l of lines) {
@@ -136,5 +164,7 @@ function countLines(lines: readonly string[]): { bullets: number; endEllipses: n
     const last = l.charCodeAt(b - 1);
     if (last === 0x2026 || (b - a >= 3 && last === 0x2e && l.startsWith('..', b - 3))) endEllipses++;
   }
-  return { bullets, endEllipses };
+  counts[6] = lines.length;
+  counts[7] = bullets;
+  counts[8] = endEllipses;
 }

@@ -1,0 +1,116 @@
+// See gopher_quality.h.
+#include "gopher_quality.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace datamill {
+namespace {
+
+constexpr int32_t kMetaAlpha = 1;     // token-scan.ts META_ALPHA
+constexpr int32_t kMetaNonPunct = 2;  // token-scan.ts META_NON_PUNCT
+
+// Python str.isspace for one UTF-16 unit: Unicode White_Space plus \x1c-\x1f (python.ts isPySpaceCode).
+inline bool isPySpace(uint16_t c) {
+  if (c <= 0x20) return c == 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+// A single-unit line boundary of Python splitlines (\r\n is handled by the caller).
+inline bool isLineBreak(uint16_t c) {
+  return c == 0x0a || c == 0x0d || c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x85 ||
+         c == 0x2028 || c == 0x2029;
+}
+
+}  // namespace
+
+StopWordSet::StopWordSet(std::vector<std::u16string> words) : words_(std::move(words)), first_(0x10000, 0) {
+  for (const auto& w : words_) maxLength_ = std::max(maxLength_, w.size());
+  byLength_.resize(maxLength_ + 1);
+  for (size_t i = 0; i < words_.size(); i++) {
+    const auto& w = words_[i];
+    byLength_[w.size()].push_back(static_cast<int32_t>(i));
+    if (!w.empty()) first_[w[0]] |= uint32_t(1) << std::min<size_t>(w.size(), 31);
+  }
+}
+
+int32_t StopWordSet::find(const uint16_t* text, size_t len) const {
+  // The empty string is never a token, so an empty stop word never matches.
+  if (len == 0 || len > maxLength_ || ((first_[text[0]] >> std::min<size_t>(len, 31)) & 1) == 0) return -1;
+  for (int32_t i : byLength_[len]) {
+    if (std::memcmp(words_[i].data(), text, sizeof(uint16_t) * len) == 0) return i;
+  }
+  return -1;
+}
+
+GopherQualityCounts gopherQualityCounts(const uint16_t* text, size_t len, const int32_t* spans, const int32_t* meta,
+                                        size_t count, const StopWordSet& stops) {
+  GopherQualityCounts r;
+  std::vector<uint8_t> seen(stops.size(), 0);
+  size_t distinct = 0;
+  int64_t nonSymbol = 0, nonSymbolChars = 0, alpha = 0;
+  for (size_t t = 0; t < count; t++) {
+    const int32_t m = meta[t];
+    if (m & kMetaNonPunct) {
+      nonSymbol++;
+      nonSymbolChars += static_cast<uint32_t>(m) >> 2;
+    }
+    if (m & kMetaAlpha) alpha++;
+    if (distinct == seen.size()) continue;
+    const int32_t s = stops.find(text + spans[2 * t], static_cast<size_t>(spans[2 * t + 1] - spans[2 * t]));
+    if (s >= 0 && !seen[s]) {
+      seen[s] = 1;
+      distinct++;
+    }
+  }
+  r.nonSymbol = static_cast<double>(nonSymbol);
+  r.nonSymbolChars = static_cast<double>(nonSymbolChars);
+  r.alpha = static_cast<double>(alpha);
+  r.stops = static_cast<double>(distinct);
+
+  // Python text.count("#"), text.count("...") (non-overlapping: floor(run / 3) per run of dots), text.count("…").
+  int64_t hashes = 0, ellipses = 0;
+  size_t dots = 0;
+  for (size_t i = 0; i < len; i++) {
+    const uint16_t c = text[i];
+    if (c == '.') {
+      dots++;
+      continue;
+    }
+    ellipses += dots / 3;
+    dots = 0;
+    if (c == '#') hashes++;
+    else if (c == 0x2026) ellipses++;
+  }
+  ellipses += dots / 3;
+  r.hashes = static_cast<double>(hashes);
+  r.ellipses = static_cast<double>(ellipses);
+
+  // splitlines(): pieces between boundaries, no trailing empty piece ('' has none); per piece, bullets
+  // (• or - after lstrip) and end ellipses (… or ... before rstrip's end).
+  int64_t lines = 0, bullets = 0, endEllipses = 0;
+  size_t from = 0;
+  while (from < len) {
+    size_t to = from;
+    while (to < len && !isLineBreak(text[to])) to++;
+    lines++;
+    size_t a = from, b = to;
+    while (a < b && isPySpace(text[a])) a++;
+    if (a < b) {
+      while (isPySpace(text[b - 1])) b--;
+      if (text[a] == 0x2022 || text[a] == '-') bullets++;
+      const uint16_t last = text[b - 1];
+      if (last == 0x2026 || (b - a >= 3 && last == '.' && text[b - 2] == '.' && text[b - 3] == '.')) endEllipses++;
+    }
+    if (to == len) break;
+    from = to + (text[to] == 0x0d && to + 1 < len && text[to + 1] == 0x0a ? 2 : 1);
+  }
+  r.lines = static_cast<double>(lines);
+  r.bullets = static_cast<double>(bullets);
+  r.endEllipses = static_cast<double>(endEllipses);
+  return r;
+}
+
+}  // namespace datamill
