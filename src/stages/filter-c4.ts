@@ -124,9 +124,9 @@ function needlesOf(o: Options): NeedleTest | undefined {
  * False when no line of `text` can contain a needle after citation removal and lowercasing, so the line
  * loop may skip those tests. Lines are substrings of the text, citations never span a line break, and
  * every character whose toLowerCase is an ASCII letter (A-Z, the Kelvin sign) case-folds to it, so the
- * `iu` test (folded-needles.ts) matches whenever a lowercased line would (and sometimes more: only a shortcut). It spares
- * lowercasing every line: filter-c4 alone on 25 MB of the filter-stages bench corpus went from 0.40 to
- * 0.36 CPU s (best of 5, loaded 2-CPU host).
+ * `iu` test (folded-needles.ts) matches whenever a lowercased line would (and sometimes more: only a
+ * shortcut). It spares lowercasing every line: filter-c4 alone on 25 MB of the filter-stages bench corpus
+ * went from 0.40 to 0.36 CPU s (best of 5, loaded 2-CPU host).
  */
 export function mayHoldNeedle(o: Options, text: string, needles: NeedleTest | undefined): boolean {
   if (needles === undefined) return false;

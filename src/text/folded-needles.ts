@@ -16,6 +16,7 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/** The test for `needles` (lowercase); `useNative` false keeps the RegExp (tests compare the two). */
 export function foldedNeedles(needles: readonly string[], useNative = true): NeedleTest | undefined {
   if (needles.length === 0) return undefined;
   const addon = useNative ? nativeAddon() : undefined;
