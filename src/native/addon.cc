@@ -65,13 +65,37 @@ bool utf16Arg(napi_env env, napi_value value, const uint16_t** data, size_t* len
   return true;
 }
 
+// The strings of an array argument as UTF-16.
+bool stringArray(napi_env env, napi_value value, std::vector<std::u16string>* out, const char* what) {
+  uint32_t n = 0;
+  if (!ok(env, napi_get_array_length(env, value, &n), what)) return false;
+  for (uint32_t i = 0; i < n; i++) {
+    napi_value item;
+    const uint16_t* units;
+    size_t len = 0;
+    if (!ok(env, napi_get_element(env, value, i, &item), what) || !utf16Arg(env, item, &units, &len)) return false;
+    out->emplace_back(reinterpret_cast<const char16_t*>(units), len);
+  }
+  return true;
+}
+
+// A JS handle owning `made` (deleted when the handle is collected), or nullptr with an exception pending.
+template <typename T>
+napi_value externalOf(napi_env env, T* made) {
+  napi_value handle;
+  auto finalize = [](napi_env, void* data, void*) { delete static_cast<T*>(data); };
+  if (!ok(env, napi_create_external(env, made, finalize, nullptr, &handle), "handle")) {
+    delete made;
+    return nullptr;
+  }
+  return handle;
+}
+
 napi_value number(napi_env env, double value) {
   napi_value result;
   napi_create_double(env, value, &result);
   return result;
 }
-
-void deleteHidden(napi_env, void* data, void*) { delete static_cast<FastTextHidden*>(data); }
 
 // fastTextHidden(shape, input: Float32Array, prunePairs: Int32Array, words: Uint8Array, wordEnds: Int32Array,
 //                labels: Uint8Array, cacheEntries: number) → handle
@@ -125,12 +149,7 @@ napi_value CreateFastTextHidden(napi_env env, napi_callback_info info) {
   }
   auto* hidden = new FastTextHidden(shape, input, inputLen / shape.dim, pairs, pairsLen / 2, words, labels,
                                     static_cast<uint32_t>(cacheEntries < 0 ? 0 : cacheEntries));
-  napi_value handle;
-  if (!ok(env, napi_create_external(env, hidden, deleteHidden, nullptr, &handle), "handle")) {
-    delete hidden;
-    return nullptr;
-  }
-  return handle;
+  return externalOf(env, hidden);
 }
 
 // fastTextHiddenOf(handle, text: string, out: Float32Array) → rows averaged (0: none, out untouched)
@@ -223,41 +242,26 @@ napi_value CountWords(napi_env env, napi_callback_info info) {
   return number(env, static_cast<double>(datamill::countWords(text, units, tokenClasses.data())));
 }
 
-void deleteNeedles(napi_env, void* data, void*) { delete static_cast<FoldedNeedles*>(data); }
-
 // foldedNeedles(needles: string[] of lowercase ASCII, four units or more) → handle
 napi_value CreateFoldedNeedles(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
-  uint32_t n = 0;
+  std::vector<std::u16string> given;
   if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 1 ||
-      !ok(env, napi_get_array_length(env, argv[0], &n), "needles")) {
+      !stringArray(env, argv[0], &given, "needles")) {
     return nullptr;
   }
   std::vector<std::string> needles;
-  for (uint32_t i = 0; i < n; i++) {
-    napi_value item;
-    char buf[256];
-    size_t len = 0;
-    if (!ok(env, napi_get_element(env, argv[0], i, &item), "needle") ||
-        !ok(env, napi_get_value_string_latin1(env, item, buf, sizeof(buf), &len), "needle")) {
-      return nullptr;
-    }
-    bool valid = len >= 4 && len < sizeof(buf) - 1;
-    for (size_t k = 0; k < len; k++) valid = valid && buf[k] > 0 && !(buf[k] >= 'A' && buf[k] <= 'Z');
+  for (const auto& g : given) {
+    bool valid = g.size() >= 4 && g.size() <= 254;
+    for (char16_t c : g) valid = valid && c > 0 && c < 0x80 && !(c >= 'A' && c <= 'Z');
     if (!valid) {
       napi_throw_range_error(env, nullptr, "foldedNeedles: needles must be lowercase ASCII of 4 to 254 units");
       return nullptr;
     }
-    needles.emplace_back(buf, len);
+    needles.emplace_back(g.begin(), g.end());
   }
-  auto* made = new FoldedNeedles(std::move(needles));
-  napi_value handle;
-  if (!ok(env, napi_create_external(env, made, deleteNeedles, nullptr, &handle), "handle")) {
-    delete made;
-    return nullptr;
-  }
-  return handle;
+  return externalOf(env, new FoldedNeedles(std::move(needles)));
 }
 
 // foldedNeedlesIn(handle, text) → whether some needle occurs in text, ignoring case
@@ -276,34 +280,16 @@ napi_value FoldedNeedlesIn(napi_env env, napi_callback_info info) {
   return result;
 }
 
-void deleteStopWords(napi_env, void* data, void*) { delete static_cast<StopWordSet*>(data); }
-
 // stopWordSet(words: distinct strings, in index order) → handle
 napi_value CreateStopWordSet(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
-  uint32_t n = 0;
-  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 1 ||
-      !ok(env, napi_get_array_length(env, argv[0], &n), "words")) {
-    return nullptr;
-  }
   std::vector<std::u16string> words;
-  for (uint32_t i = 0; i < n; i++) {
-    napi_value item;
-    const uint16_t* units;
-    size_t len = 0;
-    if (!ok(env, napi_get_element(env, argv[0], i, &item), "word") || !utf16Arg(env, item, &units, &len)) {
-      return nullptr;
-    }
-    words.emplace_back(reinterpret_cast<const char16_t*>(units), len);
-  }
-  auto* made = new StopWordSet(std::move(words));
-  napi_value handle;
-  if (!ok(env, napi_create_external(env, made, deleteStopWords, nullptr, &handle), "handle")) {
-    delete made;
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 1 ||
+      !stringArray(env, argv[0], &words, "words")) {
     return nullptr;
   }
-  return handle;
+  return externalOf(env, new StopWordSet(std::move(words)));
 }
 
 // gopherQuality(text, spans, meta, count, stopWords handle, out: Float64Array of 9) → 0, or -1 when an array

@@ -8,7 +8,7 @@ import { type BatchContext, defineStage } from './define.js';
 
 /** DataTrove `c4_filters.py` constants (from TFDS `c4_utils.py`). `\d` is any Unicode digit in Python. */
 const CITATION_RE = /\[\p{Nd}*\]|\[edit\]|\[citation needed\]/gu;
-const POLICY_SUBSTRINGS = [
+export const POLICY_SUBSTRINGS = [
   'terms of use',
   'privacy policy',
   'cookie policy',

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TextAnalysis } from '../../src/text/analysis.js';
 import { gopherQualityStats, stopWords } from '../../src/text/gopher-quality-stats.js';
-import { describeWithData } from '../helpers/shared-data.js';
-import { sharedTexts } from '../helpers/stage-harness.js';
+import { describeOnRealText } from '../helpers/native-twins.js';
 import { rng } from '../helpers/xorshift.js';
 
 const stops = stopWords(['the', 'be', 'to', 'of', 'and', 'that', 'have', 'with']);
@@ -85,17 +84,7 @@ describe('native Gopher quality statistics are identical to the TypeScript refer
   });
 });
 
-describeWithData(
+describeOnRealText(
   'native Gopher quality statistics on real text, identical to the TypeScript reference',
-  () => {
-    it.each([
-      ['C4 pages', 'web/llamafactory_c4_demo.jsonl.gz'],
-      ['raw Common Crawl pages', 'web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz'],
-      ['UDHR, 388 languages', 'multilingual/udhr2_388.jsonl.gz'],
-    ])('%s', (_name, file) => {
-      const docs = sharedTexts(file);
-      expect(docs.length).toBeGreaterThan(250);
-      expect(mismatches(docs)).toEqual([]);
-    });
-  },
+  mismatches,
 );

@@ -1,28 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import filterGopherRepetition from '../../src/stages/filter-gopher-repetition.js';
 import { NgramStats } from '../../src/text/ngrams.js';
 import { scanTokens, tokenScan } from '../../src/text/token-scan.js';
-import { describeWithData } from '../helpers/shared-data.js';
-import { sharedTexts } from '../helpers/stage-harness.js';
+import { describeOnRealText } from '../helpers/native-twins.js';
+import { parseOptions } from '../helpers/stage-harness.js';
 import { rng } from '../helpers/xorshift.js';
 
+type Rules = [number, number | null][];
+const defaults = parseOptions(filterGopherRepetition, {}) as { top_n_grams: Rules; dup_n_grams: Rules };
+
 /** filter-gopher-repetition's default rules, and a set that turns top rules off (limit null) or tiny. */
-const RULES: [string, [number, number | null][], [number, number | null][]][] = [
-  [
-    'the SPEC defaults',
-    [
-      [2, 0.2],
-      [3, 0.18],
-      [4, 0.16],
-    ],
-    [
-      [5, 0.15],
-      [6, 0.14],
-      [7, 0.13],
-      [8, 0.12],
-      [9, 0.11],
-      [10, 0.1],
-    ],
-  ],
+const RULES: [string, Rules, Rules][] = [
+  ['the SPEC defaults', defaults.top_n_grams, defaults.dup_n_grams],
   [
     'unusual sizes and limits',
     [
@@ -126,14 +115,7 @@ describe('native n-gram statistics are identical to the TypeScript reference', (
   });
 });
 
-describeWithData('native n-gram statistics on real text, identical to the TypeScript reference', () => {
-  it.each([
-    ['C4 pages', 'web/llamafactory_c4_demo.jsonl.gz'],
-    ['raw Common Crawl pages', 'web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz'],
-    ['UDHR, 388 languages', 'multilingual/udhr2_388.jsonl.gz'],
-  ])('%s', (_name, file) => {
-    const docs = sharedTexts(file);
-    expect(docs.length).toBeGreaterThan(250);
-    expect(mismatches(docs)).toEqual([]);
-  });
-});
+describeOnRealText(
+  'native n-gram statistics on real text, identical to the TypeScript reference',
+  mismatches,
+);

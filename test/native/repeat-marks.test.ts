@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NgramDoc } from '../../src/text/ngram-doc.js';
 import { RepeatMarks } from '../../src/text/ngram-prune.js';
 import { scanTokens, tokenScan } from '../../src/text/token-scan.js';
-import { describeWithData } from '../helpers/shared-data.js';
-import { sharedTexts } from '../helpers/stage-harness.js';
+import { describeOnRealText } from '../helpers/native-twins.js';
 import { rng } from '../helpers/xorshift.js';
 
 const doc = new NgramDoc();
@@ -70,14 +69,4 @@ describe('native repeat marks are identical to the TypeScript reference', () => 
   });
 });
 
-describeWithData('native repeat marks on real text, identical to the TypeScript reference', () => {
-  it.each([
-    ['C4 pages', 'web/llamafactory_c4_demo.jsonl.gz'],
-    ['raw Common Crawl pages', 'web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz'],
-    ['UDHR, 388 languages', 'multilingual/udhr2_388.jsonl.gz'],
-  ])('%s', (_name, file) => {
-    const docs = sharedTexts(file);
-    expect(docs.length).toBeGreaterThan(250);
-    expect(mismatches(docs)).toEqual([]);
-  });
-});
+describeOnRealText('native repeat marks on real text, identical to the TypeScript reference', mismatches);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countWords } from '../../src/text/scan.js';
 import { scanTokens, tokenScan } from '../../src/text/token-scan.js';
-import { describeWithData } from '../helpers/shared-data.js';
-import { sharedTexts } from '../helpers/stage-harness.js';
+import { describeOnRealText } from '../helpers/native-twins.js';
 import { rng } from '../helpers/xorshift.js';
 
 /** Spans, meta, Python length and prefix hashes of one scan, native or not. */
@@ -83,17 +82,7 @@ describe('native token scan and word count are identical to the TypeScript refer
   });
 });
 
-describeWithData(
+describeOnRealText(
   'native token scan and word count on real text, identical to the TypeScript reference',
-  () => {
-    it.each([
-      ['UDHR, 388 languages', 'multilingual/udhr2_388.jsonl.gz'],
-      ['C4 pages', 'web/llamafactory_c4_demo.jsonl.gz'],
-      ['raw Common Crawl pages', 'web/dolma_cc_raw/CC-MAIN-20190717121559-20190717143559-00140.jsonl.gz'],
-    ])('%s', (_name, file) => {
-      const docs = sharedTexts(file);
-      expect(docs.length).toBeGreaterThan(250);
-      expect(mismatches(docs)).toEqual([]);
-    });
-  },
+  mismatches,
 );
