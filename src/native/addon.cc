@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fasttext_hidden.h"
+#include "fasttext_tokens.h"
 #include "folded_needles.h"
 #include "gopher_quality.h"
 #include "ngram_stats.h"
@@ -173,10 +174,12 @@ napi_value FastTextHiddenOf(napi_env env, napi_callback_info info) {
   // take; V8 writes a lone surrogate as U+FFFD, as TextEncoder does.
   size_t units = 0;
   if (!ok(env, napi_get_value_string_utf16(env, argv[1], nullptr, 0, &units), "text")) return nullptr;
+  // Plus the padding the token hash may read past the text.
   thread_local std::vector<char> utf8;
-  if (utf8.size() < 3 * units + 1) utf8.resize(3 * units + 1 + (3 * units + 1) / 2);
+  const size_t need = 3 * units + 1 + datamill::kTokenHashPadding;
+  if (utf8.size() < need) utf8.resize(need + need / 2);
   size_t bytes = 0;
-  if (!ok(env, napi_get_value_string_utf8(env, argv[1], utf8.data(), utf8.size(), &bytes), "text")) return nullptr;
+  if (!ok(env, napi_get_value_string_utf8(env, argv[1], utf8.data(), 3 * units + 1, &bytes), "text")) return nullptr;
   const int64_t rows = hidden->hidden(reinterpret_cast<const uint8_t*>(utf8.data()), bytes, out);
   napi_value result;
   napi_create_int64(env, rows, &result);

@@ -2,6 +2,8 @@
 // src/text/fasttext/{predict,token-rows,dictionary}.ts line for line where numerics are concerned.
 #include "fasttext_hidden.h"
 
+#include "fasttext_tokens.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -23,9 +25,6 @@ const uint8_t kEos[] = {'<', '/', 's', '>'};
 inline uint32_t fnvStep(uint32_t h, uint8_t b) {
   return (h ^ static_cast<uint32_t>(static_cast<int32_t>(static_cast<int8_t>(b)))) * kFnvPrime;
 }
-
-// fastText's readWord separators: ' ' \t \n \v \f \r and \0.
-inline bool isSpace(uint8_t c) { return c == 0x20 || (c >= 0x09 && c <= 0x0d) || c == 0; }
 
 int shiftFor(uint32_t size) { return 32 - __builtin_ctz(size); }
 
@@ -58,7 +57,8 @@ FastTextHidden::FastTextHidden(const FastTextShape& shape, const float* input, s
   stride_ = (vecAt_ + sizeof(float) * shape.dim + 63) & ~size_t(63);
   capacity_ = static_cast<uint32_t>(words.size()) + 1 + cacheEntries;
   // Uninitialized on purpose: the pages of entries never used are never touched (so not resident).
-  entries_.reset(static_cast<uint8_t*>(std::malloc(size_t(capacity_) * stride_)));
+  // Aligned to 128 bytes: an entry then spans exactly the two lines the L2 spatial prefetcher fetches as a pair.
+  entries_.reset(static_cast<uint8_t*>(std::aligned_alloc(128, (size_t(capacity_) * stride_ + 127) & ~size_t(127))));
   if (!entries_) std::abort();
   uint32_t slots = 16;
   while (slots < 2 * uint64_t(capacity_)) slots <<= 1;
@@ -74,8 +74,7 @@ FastTextHidden::FastTextHidden(const FastTextShape& shape, const float* input, s
   for (size_t i = 0; i < words.size(); i++) {
     const auto& w = words[i];
     const uint32_t len = static_cast<uint32_t>(w.size());
-    uint32_t h = kFnvOffset;
-    for (uint8_t b : w) h = fnvStep(h, b);
+    const uint32_t h = paddedHash(w.data(), len);
     if (find(w.data(), len, h) >= 0) continue;  // a repeated entry: the first one wins
     const uint32_t e = add(w.data(), len, h);
     if (labels[i]) {
@@ -90,8 +89,7 @@ FastTextHidden::FastTextHidden(const FastTextShape& shape, const float* input, s
     if (!eos && shape.maxn > 0) subwordRows(len + 2);
     header(e)->rows = sumRows(vec(e));
   }
-  uint32_t h = kFnvOffset;
-  for (uint8_t b : kEos) h = fnvStep(h, b);
+  const uint32_t h = paddedHash(kEos, sizeof(kEos));
   const int32_t eos = find(kEos, sizeof(kEos), h);
   if (eos >= 0) {
     eos_ = static_cast<uint32_t>(eos);
@@ -101,6 +99,12 @@ FastTextHidden::FastTextHidden(const FastTextShape& shape, const float* input, s
   }
   pinned_ = size_;
   pinnedLongEnd_ = longEnd_;
+}
+
+uint32_t FastTextHidden::paddedHash(const uint8_t* token, uint32_t len) {
+  word_.assign(token, token + len);
+  word_.resize(len + kTokenHashPadding);
+  return tokenHash(word_.data(), len);
 }
 
 const uint8_t* FastTextHidden::key(uint32_t e) {
@@ -234,22 +238,21 @@ void FastTextHidden::prefetchEntry(uint32_t hash) {
 }
 
 int64_t FastTextHidden::hidden(const uint8_t* text, size_t len, float* out) {
-  // Pass 1: split into tokens (fastText's readWord), hashing each and prefetching its first slot.
-  tokens_.clear();
-  for (size_t i = 0;;) {
-    for (; i < len && isSpace(text[i]); i++) {
-      if (text[i] == '\n' && !shape_.joinLines) goto line_end;
-    }
-    if (i >= len) break;
-    {
-      const size_t start = i;
-      uint32_t h = kFnvOffset;
-      for (; i < len && !isSpace(text[i]); i++) h = fnvStep(h, text[i]);
-      __builtin_prefetch(&slots_[(h * kGolden) >> slotShift_]);
-      tokens_.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i - start), h});
-    }
+  // Pass 1: split into tokens (fastText's readWord), hashing each and prefetching its first slot. Without
+  // joinLines only the first line counts; a newline is a separator, so that line ends at the first one.
+  if (!shape_.joinLines) {
+    const void* nl = std::memchr(text, '\n', len);
+    if (nl != nullptr) len = static_cast<size_t>(static_cast<const uint8_t*>(nl) - text);
   }
-line_end:
+  markSeparators(text, len, separators_);
+  tokens_.clear();
+  TokenWalker walk(separators_, len);
+  for (size_t start, end; walk.next(&start, &end);) {
+    const uint32_t n = static_cast<uint32_t>(end - start);
+    const uint32_t h = tokenHash(text + start, n);
+    __builtin_prefetch(&slots_[(h * kGolden) >> slotShift_]);
+    tokens_.push_back({static_cast<uint32_t>(start), n, h});
+  }
   // Pass 2: each token's rows, in order, with the entry of the token kAhead places on being prefetched.
   constexpr size_t kAhead = 4;
   const int dim = shape_.dim;

@@ -38,7 +38,8 @@ class FastTextHidden {
                  const std::vector<bool>& labels, uint32_t cacheEntries);
 
   // Writes the hidden vector of text[0..len) into out[0..dim); returns the number of input rows averaged
-  // (0: fastText predicts nothing, `out` untouched).
+  // (0: fastText predicts nothing, `out` untouched). The kTokenHashPadding bytes after the text must be
+  // readable (their values do not matter).
   int64_t hidden(const uint8_t* text, size_t len, float* out);
 
   int dim() const { return shape_.dim; }
@@ -63,6 +64,8 @@ class FastTextHidden {
   Header* header(uint32_t e) { return reinterpret_cast<Header*>(entries_.get() + size_t(e) * stride_); }
   float* vec(uint32_t e) { return reinterpret_cast<float*>(entries_.get() + size_t(e) * stride_ + vecAt_); }
   const uint8_t* key(uint32_t e);
+  // tokenHash of a token that has no readable padding after it (dictionary words), via a padded copy.
+  uint32_t paddedHash(const uint8_t* token, uint32_t len);
 
   void prefetchEntry(uint32_t hash);
   int32_t find(const uint8_t* token, uint32_t len, uint32_t hash);
@@ -108,6 +111,7 @@ class FastTextHidden {
   size_t pinnedLongEnd_ = 0;
   uint32_t eos_ = 0;
 
+  std::vector<uint64_t> separators_;
   std::vector<Token> tokens_;
   std::vector<uint8_t> word_;
   std::vector<int32_t> rows_;

@@ -57,6 +57,13 @@ const HAND_MADE: [string, string][] = [
   ['C1 and NBSP are not separators', 'a\u00a0b c\u0085d e\u2028f'],
   ['punctuation only', '!!! ... ??? ,,, ;;;'],
   ['a repeated word (cache hit within one text)', 'unusualword unusualword unusualword'],
+  // The separator bitmap is 64 bytes a word and the token hash reads 16 bytes a step: lengths across both edges.
+  [
+    'tokens of every length 1..40',
+    Array.from({ length: 40 }, (_, i) => 'abcdefghij'.repeat(4).slice(0, i + 1)).join(' '),
+  ],
+  ['a 64-byte token, then one across a bitmap word', `${'w'.repeat(64)} ${'v'.repeat(63)} ${'u'.repeat(65)}`],
+  ['text of exactly 128 bytes, separator last', `${'z'.repeat(127)} `],
 ];
 
 describe('native hidden layer is bit-identical to the TypeScript reference', () => {
