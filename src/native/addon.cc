@@ -9,6 +9,7 @@
 
 #include "fasttext_hidden.h"
 #include "fasttext_tokens.h"
+#include "fineweb_lines.h"
 #include "folded_needles.h"
 #include "gopher_quality.h"
 #include "ngram_stats.h"
@@ -328,6 +329,44 @@ napi_value GopherQuality(napi_env env, napi_callback_info info) {
   return number(env, 0);
 }
 
+// codePointSet(points: Uint32Array) → handle
+napi_value CreateCodePointSet(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  const uint32_t* points;
+  size_t n = 0;
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 1 ||
+      !typedArray(env, argv[0], napi_uint32_array, &points, &n, "points")) {
+    return nullptr;
+  }
+  return externalOf(env, new datamill::CodePointSet(std::vector<uint32_t>(points, points + n)));
+}
+
+// finewebLines(text, terminal: codePointSet handle, shortMax: number, out: Float64Array of 5) → 0, or -1 when
+// out is too short. out: kept (non-blank) lines, those ending in a terminal code point, those of at most
+// shortMax code points, code points of repeated kept lines, newlines.
+napi_value FinewebLines(napi_env env, napi_callback_info info) {
+  size_t argc = 4;
+  napi_value argv[4];
+  void* terminal = nullptr;
+  double shortMax = 0;
+  double* out;
+  size_t outLen, units = 0;
+  const uint16_t* text;
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 4 ||
+      !ok(env, napi_get_value_external(env, argv[1], &terminal), "terminal") ||
+      !ok(env, napi_get_value_double(env, argv[2], &shortMax), "shortMax") ||
+      !typedArray(env, argv[3], napi_float64_array, &out, &outLen, "out") || !utf16Arg(env, argv[0], &text, &units)) {
+    return nullptr;
+  }
+  if (outLen < 5) return number(env, -1);
+  const auto r =
+      datamill::finewebLineCounts(text, units, *static_cast<const datamill::CodePointSet*>(terminal), shortMax);
+  const double values[5] = {r.kept, r.punct, r.shortLines, r.dupChars, r.newlines};
+  std::memcpy(out, values, sizeof(values));
+  return number(env, 0);
+}
+
 // ngramStats(text, spans, meta, count, H, hashed, tops: Float64Array [n, limit]…, stats, len, dups: Int32Array,
 // out: Float64Array) → 0, or -1 when the TypeScript path must answer. out[0]: the word weight bound; then per
 // top rule its characters (-1: fewer than n tokens; NaN: skipped because, without stats, the bound shows it
@@ -431,6 +470,8 @@ NAPI_MODULE_INIT() {
       {"ngramStats", nullptr, NgramStats, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"stopWordSet", nullptr, CreateStopWordSet, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"gopherQuality", nullptr, GopherQuality, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"codePointSet", nullptr, CreateCodePointSet, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"finewebLines", nullptr, FinewebLines, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   return exports;

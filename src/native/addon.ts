@@ -54,6 +54,8 @@ export interface NativeAddon {
     stopWords: object,
     out: Float64Array,
   ): number;
+  codePointSet(points: Uint32Array): object;
+  finewebLines(text: string, terminal: object, shortMax: number, out: Float64Array): number;
   ngramStats(
     text: string,
     spans: Int32Array,

@@ -1,9 +1,8 @@
 import { type Doc, dmOf } from '../core/doc.js';
 import { z } from '../core/schema.js';
-import { analyze } from '../text/analysis.js';
-import { endsWithIn, TERMINAL_PUNCTUATION } from '../text/charsets.js';
-import { cpLength } from '../text/python.js';
-import { countWords, isPySpace } from '../text/scan.js';
+import { analyze, type TextAnalysis } from '../text/analysis.js';
+import { fineWebLineCounts, type StopTest } from '../text/fineweb-lines.js';
+import { countWords } from '../text/scan.js';
 import { defineStage } from './define.js';
 
 const SRC =
@@ -67,64 +66,32 @@ export interface FineWebStats {
   list_ratio?: number;
 }
 
-/** Builds the line-end test: TERMINAL_PUNCTUATION by code point, or Python `endswith(tuple)`. */
-function stopTest(stop: readonly string[] | undefined): (line: string) => boolean {
-  if (stop === undefined) return (line) => endsWithIn(line, TERMINAL_PUNCTUATION);
+/** The line-end test: undefined for TERMINAL_PUNCTUATION by code point, else Python `endswith(tuple)`. */
+function stopTest(stop: readonly string[] | undefined): StopTest {
+  if (stop === undefined) return undefined;
   const set = stop.filter((s) => s !== '');
   // Python: endswith(('',)) is always true.
   if (set.length < stop.length) return () => true;
   return (line) => set.some((s) => line.endsWith(s));
 }
 
-/** True when `line` has a character that is not Python whitespace (`line.strip() != ""`). */
-function isNotBlank(line: string): boolean {
-  for (let i = 0; i < line.length; i++) if (!isPySpace(line.charCodeAt(i))) return true;
-  return false;
-}
-
-/** Python `len(line) <= max`; code points are only counted when UTF-16 length cannot decide. */
-function isShort(line: string, max: number): boolean {
-  return line.length <= max || (line.length <= 2 * max && cpLength(line) <= max);
-}
-
 /**
- * Runs the FineWeb rules on `text`, split on '\n' into `lines`, whose code-point length is `length`;
- * returns the failing reason (or null) and fills `stats`.
+ * Runs the FineWeb rules on a document (its text, '\n' lines and code-point length from `a`); returns the
+ * failing reason (or null) and fills `stats` up to the failing rule.
  */
-export function fineweb(
-  o: Options,
-  text: string,
-  lines: readonly string[],
-  length: number,
-  endsWithStop: (line: string) => boolean,
-  stats: FineWebStats,
-  knownWords?: number,
-): string | null {
-  const kept = lines.filter(isNotBlank);
-  if (kept.length === 0) return 'empty';
-  let punct = 0;
-  let short = 0;
-  for (const l of kept) {
-    if (endsWithStop(l)) punct++;
-    if (isShort(l, o.short_line_length)) short++;
-  }
-  const r1 = (stats.line_punct_ratio = punct / kept.length);
+function fineweb(o: Options, a: TextAnalysis, stop: StopTest, stats: FineWebStats): string | null {
+  const c = fineWebLineCounts(a.text, () => a.newlineLines, o.short_line_length, stop);
+  if (c.kept === 0) return 'empty';
+  const r1 = (stats.line_punct_ratio = c.punct / c.kept);
   if (r1 < o.line_punct_thr && !(r1 === 0 && o.line_punct_exclude_zero)) return 'line_punct_ratio';
-  if ((stats.short_line_ratio = short / kept.length) > o.short_line_thr) return 'short_line_ratio';
-  const seen = new Set<string>();
-  let dupChars = 0;
-  for (const l of kept) {
-    if (seen.has(l)) dupChars += cpLength(l);
-    else seen.add(l);
-  }
-  const newlines = lines.length - 1;
-  const r3 = (stats.char_dup_ratio = dupChars / (length - newlines));
+  if ((stats.short_line_ratio = c.short / c.kept) > o.short_line_thr) return 'short_line_ratio';
+  const r3 = (stats.char_dup_ratio = c.dupChars / (a.length - c.newlines));
   if (r3 > o.char_duplicates_ratio) return 'char_dup_ratio';
   // A text no stage rewrote since Gopher tokenized it has its count already (TextAnalysis.knownWordCount).
-  const nWords = knownWords ?? countWords(text);
+  const nWords = a.knownWordCount ?? countWords(a.text);
   // DataTrove divides by the word count; a text with a non-blank line always has a token, but guard it.
   if (nWords === 0) return null;
-  if ((stats.list_ratio = newlines / nWords) > o.new_line_ratio) return 'list_ratio';
+  if ((stats.list_ratio = c.newlines / nWords) > o.new_line_ratio) return 'list_ratio';
   return null;
 }
 
@@ -138,22 +105,13 @@ export default defineStage({
   options,
   preservesRow: () => true,
   create(o) {
-    const endsWithStop = stopTest(o.stop_chars);
+    const stop = stopTest(o.stop_chars);
     return {
       process(batch, ctx) {
         const out: Doc[] = [];
         for (const doc of batch) {
-          const a = analyze(doc);
           const stats: FineWebStats = {};
-          const reason = fineweb(
-            o,
-            doc.text,
-            a.newlineLines,
-            a.length,
-            endsWithStop,
-            stats,
-            a.knownWordCount,
-          );
+          const reason = fineweb(o, analyze(doc), stop, stats);
           if (o.keep_stats) dmOf(doc).fineweb = stats;
           if (reason === null) out.push(doc);
           else ctx.drop(doc, reason, reason === 'empty' ? 0 : stats[reason as keyof FineWebStats]);
