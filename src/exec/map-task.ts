@@ -54,14 +54,17 @@ export async function runMapTask(
     rowSpec,
     seed: plan.recipe.runtime.seed,
   });
+  const verbatim = verbatimOk(plan, rowSpec, procs);
   const sink: Sink = phase.observe
     ? phase.noSpill
       ? NO_SPILL
       : await spillSink(spillFile(paths.spill(phase.index), tag))
-    : await outputSink(plan, task, paths.data, `part-${tag}`, rowSpec, verbatimOk(plan, rowSpec, procs));
+    : await outputSink(plan, task, paths.data, `part-${tag}`, rowSpec, verbatim);
   const countOut = phase.observe ? undefined : await tokenCounter(plan);
+  // Source lines serve a verbatim output or a spill (a later phase may write them verbatim); else none is kept.
+  const keepRaw = phase.observe ? !phase.noSpill : verbatim;
   try {
-    for await (const batch of source(plan, paths, phase, task)) {
+    for await (const batch of source(plan, paths, phase, task, keepRaw)) {
       stats.records_in += phase.spillFrom === undefined ? batch.records : 0;
       stats.bytes_in += batch.bytes;
       stats.docs_in += batch.docs.length;
@@ -122,6 +125,7 @@ async function* source(
   paths: RunPaths,
   phase: MapPhase,
   task: number,
+  keepRaw: boolean,
 ): AsyncGenerator<SourceBatch> {
   if (phase.spillFrom !== undefined) {
     for await (const docs of readSpill(spillFile(paths.spill(phase.spillFrom), taskTag(task)))) {
@@ -137,6 +141,7 @@ async function* source(
     { textField: spec.text_field, idField: spec.id_field },
     { batchBytes: runtime.batch_bytes, warn: () => {} },
     runtime.on_bad_record === 'quarantine',
+    keepRaw,
   );
 }
 

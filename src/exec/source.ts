@@ -31,8 +31,11 @@ export async function* readInputDocs(
   spec: DocSpec,
   opts: ReadOptions,
   quarantine: boolean,
+  keepRaw = true,
 ): AsyncGenerator<SourceBatch> {
   for await (const batch of readSlice(slice, opts)) {
+    // Lines kept only for verbatim output: otherwise dropped before the stages run, so they die young.
+    if (!keepRaw) batch.raw = undefined;
     const bad = [...batch.bad];
     const docs = toDocs(batch, slice, spec, bad);
     if (bad.length > 0 && !quarantine) {
