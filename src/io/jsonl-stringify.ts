@@ -27,14 +27,29 @@ export function stringifyPlainRow(row: Record<string, unknown>): string {
   let first = true;
   for (const key of Object.keys(row)) {
     const v = row[key];
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    if (omitted(v)) continue;
     out += first ? '' : ',';
     first = false;
-    out += NEEDS_ESCAPE.test(key) ? JSON.stringify(key) : `"${key}"`;
+    out += keyJson(key);
     out += ':';
-    out += typeof v === 'string' && !NEEDS_ESCAPE.test(v) ? `"${v}"` : JSON.stringify(v);
+    out += valueJson(v);
   }
   return `${out}}`;
+}
+
+/** JSON.stringify leaves out an object's properties holding these. */
+export function omitted(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+/** A key as JSON.stringify writes it (quoted, escaped only when needed). */
+export function keyJson(key: string): string {
+  return NEEDS_ESCAPE.test(key) ? JSON.stringify(key) : `"${key}"`;
+}
+
+/** A JSON-born value (not omitted) as JSON.stringify writes it. */
+export function valueJson(v: unknown): string {
+  return typeof v === 'string' && !NEEDS_ESCAPE.test(v) ? `"${v}"` : JSON.stringify(v);
 }
 
 /** True when some value below `value` is not a JSON-born value (string, number, boolean, null, array, plain object). */

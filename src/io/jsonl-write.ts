@@ -1,10 +1,10 @@
 /** Writing rows as JSONL into rotated, atomically renamed part files (plain, gzip or zstd). */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { encodeLines } from './jsonl-encode.js';
 import { abortPart, closePart, EXTENSIONS, type OpenPart, openPart, writeToPart } from './jsonl-part.js';
-import { stringifyRow } from './jsonl-stringify.js';
 import type { PartWriter, WriterOptions } from './types.js';
-import { SharedBuffer, WriteBuffers } from './write-buffers.js';
+import { type SharedBuffer, WriteBuffers } from './write-buffers.js';
 
 /** This thread's output buffers, shared by its writers (one task's parts at a time). */
 const buffers = new WriteBuffers();
@@ -47,7 +47,7 @@ export function createJsonlWriter(opts: WriterOptions): PartWriter {
   return {
     async write(rows, lines) {
       if (rows.length === 0) return;
-      const { shared, sizes } = encodeLines(rows, lines);
+      const { shared, sizes } = encodeLines(rows, lines, buffers);
       const buf = shared.buf;
       try {
         let from = 0;
@@ -75,30 +75,4 @@ export function createJsonlWriter(opts: WriterOptions): PartWriter {
       if (open !== undefined) await abortPart(open);
     },
   };
-}
-
-/**
- * The rows as newline-terminated JSON lines in one Buffer, with each line's size in bytes. Measuring each
- * line and encoding it in place copies once: 1.5-3x faster than join('\n') + Buffer.from on 2 KB documents.
- */
-function encodeLines(
-  rows: Record<string, unknown>[],
-  given?: (string | undefined)[],
-): { shared: SharedBuffer; sizes: number[] } {
-  const lines = rows.map((row, i) => given?.[i] ?? stringifyRow(row));
-  const sizes = new Array<number>(lines.length);
-  let total = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const size = Buffer.byteLength(lines[i]!, 'utf8') + 1;
-    sizes[i] = size;
-    total += size;
-  }
-  const shared = new SharedBuffer(buffers.acquire(total), buffers);
-  const buf = shared.buf;
-  let off = 0;
-  for (const line of lines) {
-    off += buf.write(line, off, 'utf8');
-    buf[off++] = 10;
-  }
-  return { shared, sizes };
 }

@@ -10,6 +10,7 @@
 #include "fasttext_hidden.h"
 #include "fasttext_tokens.h"
 #include "fineweb_lines.h"
+#include "json_string.h"
 #include "folded_needles.h"
 #include "gopher_quality.h"
 #include "ngram_stats.h"
@@ -367,6 +368,26 @@ napi_value FinewebLines(napi_env env, napi_callback_info info) {
   return number(env, 0);
 }
 
+// jsonStringInto(text, out: Uint8Array, offset) → bytes written at out[offset..] (the JSON string literal of
+// text in UTF-8, as Buffer.from(JSON.stringify(text))), or -1 when fewer than 6 * text.length + 2 bytes are free.
+napi_value JsonStringInto(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  uint8_t* out;
+  size_t outLen, units = 0;
+  int64_t offset = 0;
+  const uint16_t* text;
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 3 ||
+      !typedArray(env, argv[1], napi_uint8_array, &out, &outLen, "out") ||
+      !ok(env, napi_get_value_int64(env, argv[2], &offset), "offset") || !utf16Arg(env, argv[0], &text, &units)) {
+    return nullptr;
+  }
+  if (offset < 0 || static_cast<size_t>(offset) > outLen || outLen - offset < datamill::jsonStringBound(units)) {
+    return number(env, -1);
+  }
+  return number(env, static_cast<double>(datamill::jsonStringUtf8(text, units, out + offset)));
+}
+
 // ngramStats(text, spans, meta, count, H, hashed, tops: Float64Array [n, limit]…, stats, len, dups: Int32Array,
 // out: Float64Array) → 0, or -1 when the TypeScript path must answer. out[0]: the word weight bound; then per
 // top rule its characters (-1: fewer than n tokens; NaN: skipped because, without stats, the bound shows it
@@ -472,6 +493,7 @@ NAPI_MODULE_INIT() {
       {"gopherQuality", nullptr, GopherQuality, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"codePointSet", nullptr, CreateCodePointSet, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"finewebLines", nullptr, FinewebLines, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"jsonStringInto", nullptr, JsonStringInto, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   return exports;

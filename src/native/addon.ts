@@ -56,6 +56,7 @@ export interface NativeAddon {
   ): number;
   codePointSet(points: Uint32Array): object;
   finewebLines(text: string, terminal: object, shortMax: number, out: Float64Array): number;
+  jsonStringInto(text: string, out: Uint8Array, offset: number): number;
   ngramStats(
     text: string,
     spans: Int32Array,
