@@ -11,6 +11,7 @@
 #include "fasttext_tokens.h"
 #include "fineweb_lines.h"
 #include "json_string.h"
+#include "utf8_decode.h"
 #include "folded_needles.h"
 #include "gopher_quality.h"
 #include "ngram_stats.h"
@@ -388,6 +389,48 @@ napi_value JsonStringInto(napi_env env, napi_callback_info info) {
   return number(env, static_cast<double>(datamill::jsonStringUtf8(text, units, out + offset)));
 }
 
+// utf8Text(bytes: Uint8Array, start, end) → the string of bytes[start, end) (one-byte when every code point is
+// below U+0100, as V8 makes it), or undefined when they are not valid UTF-8 (the caller then decodes with V8).
+napi_value Utf8Text(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  uint8_t* bytes;
+  size_t len;
+  int64_t start = 0, end = 0;
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 3 ||
+      !typedArray(env, argv[0], napi_uint8_array, &bytes, &len, "bytes") ||
+      !ok(env, napi_get_value_int64(env, argv[1], &start), "start") ||
+      !ok(env, napi_get_value_int64(env, argv[2], &end), "end")) {
+    return nullptr;
+  }
+  napi_value result;
+  if (start < 0 || end < start || static_cast<size_t>(end) > len) {
+    napi_throw_range_error(env, nullptr, "utf8Text: range outside the bytes");
+    return nullptr;
+  }
+  const uint8_t* s = bytes + start;
+  const size_t n = static_cast<size_t>(end - start);
+  thread_local std::vector<uint16_t> units;
+  if (units.size() < n + 16) units.resize(n + 16 + n / 2);
+  uint16_t widest = 0;
+  const int64_t count = datamill::utf8ToUtf16(s, n, units.data(), &widest);
+  if (count < 0) {
+    napi_get_undefined(env, &result);
+    return result;
+  }
+  if (widest < 0x80) {  // ASCII: the bytes are the one-byte string
+    napi_create_string_latin1(env, reinterpret_cast<const char*>(s), n, &result);
+  } else if (widest < 0x100) {
+    thread_local std::vector<char> latin1;
+    if (latin1.size() < static_cast<size_t>(count)) latin1.resize(count + count / 2);
+    for (int64_t k = 0; k < count; k++) latin1[k] = static_cast<char>(units[k]);
+    napi_create_string_latin1(env, latin1.data(), static_cast<size_t>(count), &result);
+  } else {
+    napi_create_string_utf16(env, reinterpret_cast<const char16_t*>(units.data()), static_cast<size_t>(count), &result);
+  }
+  return result;
+}
+
 // ngramStats(text, spans, meta, count, H, hashed, tops: Float64Array [n, limit]…, stats, len, dups: Int32Array,
 // out: Float64Array) → 0, or -1 when the TypeScript path must answer. out[0]: the word weight bound; then per
 // top rule its characters (-1: fewer than n tokens; NaN: skipped because, without stats, the bound shows it
@@ -494,6 +537,7 @@ NAPI_MODULE_INIT() {
       {"codePointSet", nullptr, CreateCodePointSet, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"finewebLines", nullptr, FinewebLines, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"jsonStringInto", nullptr, JsonStringInto, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"utf8Text", nullptr, Utf8Text, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   return exports;

@@ -57,6 +57,7 @@ export interface NativeAddon {
   codePointSet(points: Uint32Array): object;
   finewebLines(text: string, terminal: object, shortMax: number, out: Float64Array): number;
   jsonStringInto(text: string, out: Uint8Array, offset: number): number;
+  utf8Text(bytes: Uint8Array, start: number, end: number): string | undefined;
   ngramStats(
     text: string,
     spans: Int32Array,
