@@ -344,9 +344,9 @@ napi_value CreateCodePointSet(napi_env env, napi_callback_info info) {
   return externalOf(env, new datamill::CodePointSet(std::vector<uint32_t>(points, points + n)));
 }
 
-// finewebLines(text, terminal: codePointSet handle, shortMax: number, out: Float64Array of 5) → 0, or -1 when
+// finewebLines(text, terminal: codePointSet handle, shortMax: number, out: Float64Array of 6) → 0, or -1 when
 // out is too short. out: kept (non-blank) lines, those ending in a terminal code point, those of at most
-// shortMax code points, code points of repeated kept lines, newlines.
+// shortMax code points, code points of repeated kept lines, newlines, the text's code points.
 napi_value FinewebLines(napi_env env, napi_callback_info info) {
   size_t argc = 4;
   napi_value argv[4];
@@ -361,10 +361,10 @@ napi_value FinewebLines(napi_env env, napi_callback_info info) {
       !typedArray(env, argv[3], napi_float64_array, &out, &outLen, "out") || !utf16Arg(env, argv[0], &text, &units)) {
     return nullptr;
   }
-  if (outLen < 5) return number(env, -1);
+  if (outLen < 6) return number(env, -1);
   const auto r =
       datamill::finewebLineCounts(text, units, *static_cast<const datamill::CodePointSet*>(terminal), shortMax);
-  const double values[5] = {r.kept, r.punct, r.shortLines, r.dupChars, r.newlines};
+  const double values[6] = {r.kept, r.punct, r.shortLines, r.dupChars, r.newlines, r.codePoints};
   std::memcpy(out, values, sizeof(values));
   return number(env, 0);
 }

@@ -122,7 +122,12 @@ FineWebLineCounts finewebLineCounts(const uint16_t* text, size_t len, const Code
   size_t start = 0;
   for (;;) {
     size_t end = start;
-    while (end < len && text[end] != 0x0a) end++;
+    size_t pairs = 0;  // the text's surrogate pairs, for its code-point length
+    while (end < len && text[end] != 0x0a) {
+      pairs += isLow(text[end]) && end > start && isHigh(text[end - 1]);
+      end++;
+    }
+    r.codePoints += static_cast<double>(end - start - pairs);
     const uint16_t* line = text + start;
     const size_t n = end - start;
     size_t k = 0;
@@ -146,6 +151,7 @@ FineWebLineCounts finewebLineCounts(const uint16_t* text, size_t len, const Code
     }
     if (end >= len) break;
     r.newlines++;
+    r.codePoints++;
     start = end + 1;
   }
   return r;

@@ -80,12 +80,18 @@ function stopTest(stop: readonly string[] | undefined): StopTest {
  * failing reason (or null) and fills `stats` up to the failing rule.
  */
 function fineweb(o: Options, a: TextAnalysis, stop: StopTest, stats: FineWebStats): string | null {
-  const c = fineWebLineCounts(a.text, () => a.newlineLines, o.short_line_length, stop);
+  const c = fineWebLineCounts(
+    a.text,
+    () => a.newlineLines,
+    () => a.length,
+    o.short_line_length,
+    stop,
+  );
   if (c.kept === 0) return 'empty';
   const r1 = (stats.line_punct_ratio = c.punct / c.kept);
   if (r1 < o.line_punct_thr && !(r1 === 0 && o.line_punct_exclude_zero)) return 'line_punct_ratio';
   if ((stats.short_line_ratio = c.short / c.kept) > o.short_line_thr) return 'short_line_ratio';
-  const r3 = (stats.char_dup_ratio = c.dupChars / (a.length - c.newlines));
+  const r3 = (stats.char_dup_ratio = c.dupChars / (c.length - c.newlines));
   if (r3 > o.char_duplicates_ratio) return 'char_dup_ratio';
   // A text no stage rewrote since Gopher tokenized it has its count already (TextAnalysis.knownWordCount).
   const nWords = a.knownWordCount ?? countWords(a.text);

@@ -1,7 +1,7 @@
 /**
  * The line counts FineWeb's rules decide on (DataTrove FineWebQualityFilter, SPEC-filters.md (b4)), over
  * `text.split("\n")`: kept (non-blank) lines, those ending in a stop mark, those of at most `shortMax` code
- * points, the code points of kept lines equal to an earlier one, and the newlines. With the default stop
+ * points, the code points of kept lines equal to an earlier one, the newlines, and Python `len(text)`. With the default stop
  * marks (TERMINAL_PUNCTUATION by code point) the native addon counts them in one pass over the text
  * (src/native/fineweb_lines.cc: no line strings, no string hashing); this file's loop is the reference and
  * the fallback, and test/native/fineweb-lines.test.ts requires both to agree.
@@ -17,13 +17,15 @@ export interface FineWebLineCounts {
   short: number;
   dupChars: number;
   newlines: number;
+  /** Python `len(text)`. */
+  length: number;
 }
 
 /** A line-end test; undefined = TERMINAL_PUNCTUATION by code point (the default, and the native one). */
 export type StopTest = ((line: string) => boolean) | undefined;
 
 let terminal: object | null | undefined = null;
-const out = new Float64Array(5);
+const out = new Float64Array(6);
 
 function nativeTerminal(): object | undefined {
   if (terminal === null) {
@@ -32,21 +34,29 @@ function nativeTerminal(): object | undefined {
   return terminal;
 }
 
-/** The counts for `text`; `lines` gives its '\n' split when the TypeScript loop needs it. */
+/** The counts for `text`; `lines` and `length` give its '\n' split and length when the TypeScript loop needs them. */
 export function fineWebLineCounts(
   text: string,
   lines: () => readonly string[],
+  length: () => number,
   shortMax: number,
   stop: StopTest,
   useNative = true,
 ): FineWebLineCounts {
   const set = useNative && stop === undefined ? nativeTerminal() : undefined;
   if (set !== undefined && nativeAddon()!.finewebLines(text, set, shortMax, out) === 0) {
-    return { kept: out[0]!, punct: out[1]!, short: out[2]!, dupChars: out[3]!, newlines: out[4]! };
+    return {
+      kept: out[0]!,
+      punct: out[1]!,
+      short: out[2]!,
+      dupChars: out[3]!,
+      newlines: out[4]!,
+      length: out[5]!,
+    };
   }
   const endsWithStop = stop ?? ((line: string) => endsWithIn(line, TERMINAL_PUNCTUATION));
   const all = lines();
-  const counts = { kept: 0, punct: 0, short: 0, dupChars: 0, newlines: all.length - 1 };
+  const counts = { kept: 0, punct: 0, short: 0, dupChars: 0, newlines: all.length - 1, length: length() };
   const seen = new Set<string>();
   for (const l of all) {
     if (!isNotBlank(l)) continue;

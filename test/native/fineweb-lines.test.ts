@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { fineWebLineCounts } from '../../src/text/fineweb-lines.js';
+import { cpLength } from '../../src/text/python.js';
 import { describeOnRealText } from '../helpers/native-twins.js';
 import { rng } from '../helpers/xorshift.js';
 
 const SHORT = 30; // DataTrove FineWebQualityFilter short_line_length
 
 function counts(text: string, useNative: boolean, shortMax = SHORT) {
-  return fineWebLineCounts(text, () => text.split('\n'), shortMax, undefined, useNative);
+  return fineWebLineCounts(
+    text,
+    () => text.split('\n'),
+    () => cpLength(text),
+    shortMax,
+    undefined,
+    useNative,
+  );
 }
 
 /** Texts (first 80 units) whose native FineWeb line counts differ from the TypeScript ones. */
@@ -38,6 +46,7 @@ describe('native FineWeb line counts are identical to the TypeScript reference',
       short: 4,
       dupChars: 10,
       newlines: 5,
+      length: 33,
     });
   });
 
@@ -73,6 +82,7 @@ describe('native FineWeb line counts are identical to the TypeScript reference',
     const c = fineWebLineCounts(
       'a;\nb',
       () => ['a;', 'b'],
+      () => 4,
       SHORT,
       (l) => l.endsWith(';'),
     );
