@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "c4_lines.h"
 #include "fasttext_hidden.h"
 #include "fasttext_tokens.h"
 #include "fineweb_lines.h"
@@ -431,6 +432,60 @@ napi_value Utf8Text(napi_env env, napi_callback_info info) {
   return result;
 }
 
+// c4Config(flags: Int32Array [removeCitations, noTerminalPunct, loremIpsum, javascript, curlyBracket, policy,
+// minWords, maxWordLength, minSentences], needles: [lorem, javascript, ...policy], lowercase ASCII) → handle
+napi_value CreateC4Config(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  const int32_t* f;
+  size_t n = 0;
+  std::vector<std::u16string> words;
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 2 ||
+      !typedArray(env, argv[0], napi_int32_array, &f, &n, "flags") || !stringArray(env, argv[1], &words, "needles")) {
+    return nullptr;
+  }
+  if (n != 9 || words.size() < 2) {
+    napi_throw_range_error(env, nullptr, "c4Config: expected 9 flags and at least 2 needles");
+    return nullptr;
+  }
+  auto* c = new datamill::C4Config{{f[0] != 0, f[1] != 0, f[2] != 0, f[3] != 0, f[4] != 0, f[5] != 0, f[6], f[7], f[8]}, {}};
+  auto ascii = [](const std::u16string& w) { return std::string(w.begin(), w.end()); };
+  c->needles.lorem = ascii(words[0]);
+  c->needles.javascript = ascii(words[1]);
+  for (size_t k = 2; k < words.size(); k++) c->needles.policy.push_back(ascii(words[k]));
+  return externalOf(env, c);
+}
+
+// c4Lines(text, config handle, testNeedles, ranges: Int32Array of 2 * (text.length + 1), out: Float64Array of
+// 12) → 0, or -1 when an array is too short. out: outcome (0 kept, 1 lorem ipsum, 2 curly bracket, 3 too few
+// sentences, -1 back to TypeScript), value, lines, kept lines, sentences, then the 7 line tallies.
+napi_value C4Lines(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  void* config = nullptr;
+  bool testNeedles = false;
+  int32_t* ranges;
+  double* out;
+  size_t rangesLen, outLen, units = 0;
+  const uint16_t* text;
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 5 ||
+      !ok(env, napi_get_value_external(env, argv[1], &config), "config") ||
+      !ok(env, napi_get_value_bool(env, argv[2], &testNeedles), "testNeedles") ||
+      !typedArray(env, argv[3], napi_int32_array, &ranges, &rangesLen, "ranges") ||
+      !typedArray(env, argv[4], napi_float64_array, &out, &outLen, "out") || !utf16Arg(env, argv[0], &text, &units)) {
+    return nullptr;
+  }
+  if (rangesLen < 2 * (units + 1) || outLen < 12) return number(env, -1);
+  const auto r = datamill::c4Lines(text, units, *static_cast<const datamill::C4Config*>(config), testNeedles, ranges);
+  out[0] = static_cast<double>(static_cast<int32_t>(r.outcome));
+  out[1] = r.value;
+  out[2] = r.lines;
+  out[3] = r.kept;
+  out[4] = r.sentences;
+  for (int k = 0; k < 7; k++) out[5 + k] = r.tally[k];
+  return number(env, 0);
+}
+
 // ngramStats(text, spans, meta, count, H, hashed, tops: Float64Array [n, limit]…, stats, len, dups: Int32Array,
 // out: Float64Array) → 0, or -1 when the TypeScript path must answer. out[0]: the word weight bound; then per
 // top rule its characters (-1: fewer than n tokens; NaN: skipped because, without stats, the bound shows it
@@ -536,6 +591,8 @@ NAPI_MODULE_INIT() {
       {"gopherQuality", nullptr, GopherQuality, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"codePointSet", nullptr, CreateCodePointSet, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"finewebLines", nullptr, FinewebLines, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"c4Config", nullptr, CreateC4Config, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"c4Lines", nullptr, C4Lines, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"jsonStringInto", nullptr, JsonStringInto, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"utf8Text", nullptr, Utf8Text, nullptr, nullptr, nullptr, napi_default, nullptr},
   };

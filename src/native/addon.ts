@@ -54,6 +54,8 @@ export interface NativeAddon {
     stopWords: object,
     out: Float64Array,
   ): number;
+  c4Config(flags: Int32Array, needles: readonly string[]): object;
+  c4Lines(text: string, config: object, testNeedles: boolean, ranges: Int32Array, out: Float64Array): number;
   codePointSet(points: Uint32Array): object;
   finewebLines(text: string, terminal: object, shortMax: number, out: Float64Array): number;
   jsonStringInto(text: string, out: Uint8Array, offset: number): number;

@@ -4,26 +4,17 @@
 #include <algorithm>
 #include <cstring>
 
+#include "python_chars.h"
+
 namespace datamill {
 namespace {
 
-// Python str.isspace for one UTF-16 unit (python.ts isPySpaceCode; the same test as gopher_quality.cc).
-inline bool isPySpace(uint16_t c) {
-  if (c <= 0x20) return c == 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
-  if (c < 0x85) return false;
-  return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
-         c == 0x202f || c == 0x205f || c == 0x3000;
-}
-
 constexpr size_t kUnknown = ~size_t(0);
-
-inline bool isHigh(uint16_t c) { return c >= 0xd800 && c <= 0xdbff; }
-inline bool isLow(uint16_t c) { return c >= 0xdc00 && c <= 0xdfff; }
 
 // Python len(): code units less one per high+low surrogate pair (a lone surrogate counts as one).
 size_t codePoints(const uint16_t* s, size_t n) {
   size_t pairs = 0;
-  for (size_t i = 1; i < n; i++) pairs += isLow(s[i]) && isHigh(s[i - 1]);
+  for (size_t i = 1; i < n; i++) pairs += isLowSurrogate(s[i]) && isHighSurrogate(s[i - 1]);
   return n - pairs;
 }
 
@@ -124,7 +115,7 @@ FineWebLineCounts finewebLineCounts(const uint16_t* text, size_t len, const Code
     size_t end = start;
     size_t pairs = 0;  // the text's surrogate pairs, for its code-point length
     while (end < len && text[end] != 0x0a) {
-      pairs += isLow(text[end]) && end > start && isHigh(text[end - 1]);
+      pairs += isLowSurrogate(text[end]) && end > start && isHighSurrogate(text[end - 1]);
       end++;
     }
     r.codePoints += static_cast<double>(end - start - pairs);
@@ -136,7 +127,7 @@ FineWebLineCounts finewebLineCounts(const uint16_t* text, size_t len, const Code
       r.kept++;
       // The last code point: a trailing low surrogate after a high one reads as their pair (charsets.ts endsWithIn).
       uint32_t last = line[n - 1];
-      if (isLow(line[n - 1]) && n >= 2 && isHigh(line[n - 2])) {
+      if (isLowSurrogate(line[n - 1]) && n >= 2 && isHighSurrogate(line[n - 2])) {
         last = 0x10000 + ((uint32_t(line[n - 2]) - 0xd800) << 10) + (last - 0xdc00);
       }
       if (terminal.has(last)) r.punct++;

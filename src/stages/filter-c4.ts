@@ -4,6 +4,7 @@ import { analyze } from '../text/analysis.js';
 import { foldedNeedles, type NeedleTest } from '../text/folded-needles.js';
 import { countWordsUpTo, hasLongWord, strip } from '../text/scan.js';
 import { countSentences, splitSentences } from '../text/sentences.js';
+import { type C4LinesResult, nativeC4Lines } from './_c4-native.js';
 import { type BatchContext, defineStage } from './define.js';
 
 /** DataTrove `c4_filters.py` constants (from TFDS `c4_utils.py`). `\d` is any Unicode digit in Python. */
@@ -107,9 +108,7 @@ function inc(tally: Float64Array, i: number): void {
 }
 
 /** Outcome of the C4 rules on one text: a document-level drop, or the rewritten text. */
-export type C4Result =
-  | { drop: 'lorem_ipsum' | 'curly_bracket'; line: number; lines: number; kept: number; sentences: number }
-  | { drop: 'too_few_sentences' | null; text: string; lines: number; kept: number; sentences: number };
+export type C4Result = C4LinesResult;
 
 /** The lowercase substrings the enabled line rules look for, as one case-insensitive test (or none). */
 function needlesOf(o: Options): NeedleTest | undefined {
@@ -206,13 +205,16 @@ export default defineStage({
   create(o) {
     const tally = new Float64Array(LINE_COUNTERS.length);
     const needles = needlesOf(o);
+    const native = nativeC4Lines(o, POLICY_SUBSTRINGS);
     return {
       process(batch, ctx) {
         const out: Doc[] = [];
         let rewritten = 0;
         for (const doc of batch) {
-          const pieces = o.split_paragraph ? analyze(doc).lines : splitSentences(doc.text);
-          const r = c4Lines(o, pieces, tally, mayHoldNeedle(o, doc.text, needles));
+          const holds = mayHoldNeedle(o, doc.text, needles);
+          const r =
+            native?.(doc.text, tally, holds) ??
+            c4Lines(o, o.split_paragraph ? analyze(doc).lines : splitSentences(doc.text), tally, holds);
           if (o.keep_stats) dmOf(doc).c4 = { lines: r.lines, kept_lines: r.kept, num_sentences: r.sentences };
           if (r.drop === null) {
             if (r.text !== doc.text) {
