@@ -411,7 +411,14 @@ napi_value Utf8Text(napi_env env, napi_callback_info info) {
   }
   const uint8_t* s = bytes + start;
   const size_t n = static_cast<size_t>(end - start);
-  thread_local std::vector<uint16_t> units;
+  if (datamill::asciiPrefix(s, n) == n) {  // ASCII: the bytes are the one-byte string, nothing to decode
+    napi_create_string_latin1(env, reinterpret_cast<const char*>(s), n, &result);
+    return result;
+  }
+  // This thread's buffers, each looked up once: a thread_local used inside a loop costs a TLS call per use.
+  thread_local std::vector<uint16_t> unitBuffer;
+  thread_local std::vector<char> latin1Buffer;
+  std::vector<uint16_t>& units = unitBuffer;
   if (units.size() < n + 16) units.resize(n + 16 + n / 2);
   uint16_t widest = 0;
   const int64_t count = datamill::utf8ToUtf16(s, n, units.data(), &widest);
@@ -419,13 +426,13 @@ napi_value Utf8Text(napi_env env, napi_callback_info info) {
     napi_get_undefined(env, &result);
     return result;
   }
-  if (widest < 0x80) {  // ASCII: the bytes are the one-byte string
-    napi_create_string_latin1(env, reinterpret_cast<const char*>(s), n, &result);
-  } else if (widest < 0x100) {
-    thread_local std::vector<char> latin1;
+  if (widest < 0x100) {
+    std::vector<char>& latin1 = latin1Buffer;
     if (latin1.size() < static_cast<size_t>(count)) latin1.resize(count + count / 2);
-    for (int64_t k = 0; k < count; k++) latin1[k] = static_cast<char>(units[k]);
-    napi_create_string_latin1(env, latin1.data(), static_cast<size_t>(count), &result);
+    char* out = latin1.data();
+    const uint16_t* in = units.data();
+    for (int64_t k = 0; k < count; k++) out[k] = static_cast<char>(in[k]);
+    napi_create_string_latin1(env, out, static_cast<size_t>(count), &result);
   } else {
     napi_create_string_utf16(env, reinterpret_cast<const char16_t*>(units.data()), static_cast<size_t>(count), &result);
   }
@@ -524,7 +531,8 @@ napi_value NgramStats(napi_env env, napi_callback_info info) {
   doc.H = H;
   doc.hLen = hLen;
   doc.hashed = hashed;
-  thread_local datamill::NgramStatsNative ngrams;
+  thread_local datamill::NgramStatsNative perThread;
+  datamill::NgramStatsNative& ngrams = perThread;  // looked up once (a TLS call per use otherwise)
   if (!ngrams.load(doc)) return number(env, -1);
   out[0] = ngrams.maxWordWeight();
   for (size_t r = 0; r < rules; r++) {

@@ -107,7 +107,8 @@ bool CodePointSet::has(uint32_t cp) const {
 }
 
 FineWebLineCounts finewebLineCounts(const uint16_t* text, size_t len, const CodePointSet& terminal, double shortMax) {
-  thread_local LineSet seen;
+  thread_local LineSet perThread;
+  LineSet& seen = perThread;  // looked up once: a thread_local used per line costs a TLS call each time
   seen.clear();
   FineWebLineCounts r;
   size_t start = 0;

@@ -7,6 +7,17 @@
 
 namespace datamill {
 
+size_t asciiPrefix(const uint8_t* s, size_t n) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    if (_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i))) != 0) break;
+  }
+#endif
+  while (i < n && s[i] < 0x80) i++;
+  return i;
+}
+
 int64_t utf8ToUtf16(const uint8_t* s, size_t n, uint16_t* out, uint16_t* widest) {
   uint16_t* o = out;
   uint16_t wide = 0;

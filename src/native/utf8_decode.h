@@ -10,6 +10,9 @@
 
 namespace datamill {
 
+// The length of the ASCII prefix of s[0, n) (n: all ASCII, and the bytes are already a one-byte string).
+size_t asciiPrefix(const uint8_t* s, size_t n);
+
 // Decodes s[0, n) into out (room for n units); returns the unit count, or -1 when s is not valid UTF-8.
 // *widest receives the OR of all units (below 0x100: the text fits a one-byte string).
 int64_t utf8ToUtf16(const uint8_t* s, size_t n, uint16_t* out, uint16_t* widest);
