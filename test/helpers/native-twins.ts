@@ -22,3 +22,19 @@ export function describeOnRealText(title: string, mismatches: (texts: string[]) 
     });
   });
 }
+
+/** `count` seeded texts, each up to `maxPieces` pieces drawn with `next` and joined by `separator`. */
+export function randomTexts(
+  next: () => number,
+  pieces: readonly string[],
+  count: number,
+  maxPieces: number,
+  separator = '',
+): string[] {
+  return Array.from({ length: count }, () =>
+    Array.from(
+      { length: Math.floor(next() * maxPieces) },
+      () => pieces[Math.floor(next() * pieces.length)],
+    ).join(separator),
+  );
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nativeC4Lines } from '../../src/stages/_c4-native.js';
 import { c4Lines, LINE_COUNTERS, POLICY_SUBSTRINGS } from '../../src/stages/filter-c4.js';
 import { splitlines } from '../../src/text/python.js';
-import { describeOnRealText } from '../helpers/native-twins.js';
+import { describeOnRealText, randomTexts } from '../helpers/native-twins.js';
 import { rng } from '../helpers/xorshift.js';
 
 type Options = Parameters<typeof c4Lines>[0];
@@ -144,11 +144,7 @@ describe.skipIf(nativeC4Lines(options(), POLICY_SUBSTRINGS) === undefined)('nati
       'é',
       'xxxxxxxxxxxx',
     ];
-    const texts = Array.from({ length: 3000 }, () =>
-      Array.from({ length: Math.floor(next() * 60) }, () => pieces[Math.floor(next() * pieces.length)]).join(
-        '',
-      ),
-    );
+    const texts = randomTexts(next, pieces, 3000, 60);
     expect(mismatches(texts)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fineWebLineCounts } from '../../src/text/fineweb-lines.js';
 import { cpLength } from '../../src/text/python.js';
-import { describeOnRealText } from '../helpers/native-twins.js';
+import { describeOnRealText, randomTexts } from '../helpers/native-twins.js';
 import { rng } from '../helpers/xorshift.js';
 
 const SHORT = 30; // DataTrove FineWebQualityFilter short_line_length
@@ -69,11 +69,7 @@ describe('native FineWeb line counts are identical to the TypeScript reference',
       'é',
       'dup.\n',
     ];
-    const texts = Array.from({ length: 3000 }, () =>
-      Array.from({ length: Math.floor(next() * 60) }, () => pieces[Math.floor(next() * pieces.length)]).join(
-        '',
-      ),
-    );
+    const texts = randomTexts(next, pieces, 3000, 60);
     expect(mismatches(texts)).toEqual([]);
     expect(mismatches(texts, 3)).toEqual([]);
   });

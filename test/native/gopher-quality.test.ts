@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TextAnalysis } from '../../src/text/analysis.js';
 import { gopherQualityStats, stopWords } from '../../src/text/gopher-quality-stats.js';
-import { describeOnRealText } from '../helpers/native-twins.js';
+import { describeOnRealText, randomTexts } from '../helpers/native-twins.js';
 import { rng } from '../helpers/xorshift.js';
 
 const stops = stopWords(['the', 'be', 'to', 'of', 'and', 'that', 'have', 'with']);
@@ -75,11 +75,7 @@ describe('native Gopher quality statistics are identical to the TypeScript refer
       'ab.',
       '!',
     ];
-    const texts = Array.from({ length: 3000 }, () =>
-      Array.from({ length: Math.floor(next() * 80) }, () => pieces[Math.floor(next() * pieces.length)]).join(
-        '',
-      ),
-    );
+    const texts = randomTexts(next, pieces, 3000, 80);
     expect(mismatches(texts)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nativeAddon } from '../../src/native/addon.js';
-import { describeOnRealText } from '../helpers/native-twins.js';
+import { describeOnRealText, randomTexts } from '../helpers/native-twins.js';
 import { rng } from '../helpers/xorshift.js';
 
 const addon = nativeAddon();
@@ -54,11 +54,7 @@ describe.skipIf(addon === undefined)('native JSON string literals are the bytes 
       '\udc00',
       '_',
     ];
-    const texts = Array.from({ length: 5000 }, () =>
-      Array.from({ length: Math.floor(next() * 40) }, () => pieces[Math.floor(next() * pieces.length)]).join(
-        '',
-      ),
-    );
+    const texts = randomTexts(next, pieces, 5000, 40);
     expect(mismatches(texts)).toEqual([]);
   });
 

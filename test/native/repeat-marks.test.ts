@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NgramDoc } from '../../src/text/ngram-doc.js';
 import { RepeatMarks } from '../../src/text/ngram-prune.js';
 import { scanTokens, tokenScan } from '../../src/text/token-scan.js';
-import { describeOnRealText } from '../helpers/native-twins.js';
+import { describeOnRealText, randomTexts } from '../helpers/native-twins.js';
 import { rng } from '../helpers/xorshift.js';
 
 const doc = new NgramDoc();
@@ -60,11 +60,7 @@ describe('native repeat marks are identical to the TypeScript reference', () => 
       ',',
       '.',
     ];
-    const texts = Array.from({ length: 300 }, () =>
-      Array.from({ length: Math.floor(next() * 3000) }, () => vocab[Math.floor(next() * vocab.length)]).join(
-        ' ',
-      ),
-    );
+    const texts = randomTexts(next, vocab, 300, 3000, ' ');
     expect(mismatches(texts)).toEqual([]);
   });
 });
