@@ -11,6 +11,8 @@
 #include <cstring>
 #include <vector>
 
+#include "hash_mix.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -80,18 +82,6 @@ class TokenWalker {
   size_t pos_ = 0;
 };
 
-inline uint64_t load64(const uint8_t* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-
-// 64x64 -> 128-bit multiply folded to 64 bits (the mixing step of wyhash-style hashes).
-inline uint64_t mix(uint64_t a, uint64_t b) {
-  const unsigned __int128 r = static_cast<unsigned __int128>(a) * b;
-  return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
-}
-
 // The low n bytes (n = 0..8) of a little-endian load.
 inline uint64_t lowBytes(uint64_t v, uint32_t n) { return n >= 8 ? v : v & ((uint64_t(1) << (8 * n)) - 1); }
 
@@ -102,17 +92,14 @@ constexpr size_t kTokenHashPadding = 16;
 // (token lengths are unpredictable), longer tokens 16 bytes a step. Reads up to kTokenHashPadding bytes past
 // the token, whose values do not matter.
 inline uint32_t tokenHash(const uint8_t* p, uint32_t len) {
-  constexpr uint64_t k0 = 0xa0761d6478bd642full;
-  constexpr uint64_t k1 = 0xe7037ed1a0b428dbull;
-  uint64_t seed = k0 ^ (uint64_t(len) * k1);
+  uint64_t seed = kMix0 ^ (uint64_t(len) * kMix1);
   uint32_t i = 0;
-  for (; i + 16 < len; i += 16) seed = mix(load64(p + i) ^ k1, load64(p + i + 8) ^ seed);
+  for (; i + 16 < len; i += 16) seed = mix(load64(p + i) ^ kMix1, load64(p + i + 8) ^ seed);
   const uint32_t rest = len - i;  // 0..16
   const uint32_t first = rest < 8 ? rest : 8;
   const uint64_t a = lowBytes(load64(p + i), first);
   const uint64_t b = lowBytes(load64(p + i + 8), rest - first);
-  const uint64_t h = mix(a ^ k1, b ^ seed);
-  return static_cast<uint32_t>(h ^ (h >> 32));
+  return fold32(mix(a ^ kMix1, b ^ seed));
 }
 
 }  // namespace datamill

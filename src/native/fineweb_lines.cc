@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "hash_mix.h"
 #include "python_chars.h"
 
 namespace datamill {
@@ -18,26 +19,14 @@ size_t codePoints(const uint16_t* s, size_t n) {
   return n - pairs;
 }
 
-inline uint64_t mix(uint64_t a, uint64_t b) {
-  const unsigned __int128 r = static_cast<unsigned __int128>(a) * b;
-  return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
-}
-
 // A hash of n UTF-16 units, 4 a step (equal lines must meet; candidates are compared in full).
 uint32_t lineHash(const uint16_t* s, size_t n) {
-  constexpr uint64_t k0 = 0xa0761d6478bd642full;
-  constexpr uint64_t k1 = 0xe7037ed1a0b428dbull;
-  uint64_t h = k0 ^ (uint64_t(n) * k1);
+  uint64_t h = kMix0 ^ (uint64_t(n) * kMix1);
   size_t i = 0;
-  for (; i + 4 <= n; i += 4) {
-    uint64_t w;
-    std::memcpy(&w, s + i, 8);
-    h = mix(h ^ w, k1);
-  }
+  for (; i + 4 <= n; i += 4) h = mix(h ^ load64(s + i), kMix1);
   uint64_t w = 0;
   for (size_t k = 0; i + k < n; k++) w |= uint64_t(s[i + k]) << (16 * k);
-  h = mix(h ^ w, k0);
-  return static_cast<uint32_t>(h ^ (h >> 32));
+  return fold32(mix(h ^ w, kMix0));
 }
 
 // The kept lines seen so far in this text: open addressing over (hash, start, length), emptied per text by a
