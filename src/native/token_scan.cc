@@ -44,13 +44,11 @@ int64_t bmpChunk(const uint16_t* s, size_t start, size_t end, const uint8_t* cla
   return n;
 }
 
-}  // namespace
-
-int64_t scanTokens(const uint16_t* text, size_t len, const uint8_t* classes, int32_t* spans, int32_t* meta,
-                   int32_t* prefix) {
-  uint32_t h = 0;
-  size_t u = 0;
-  int64_t n = 0;
+// The whitespace-separated chunks of text, as both scans walk them: onUnit(i) for each unit of a chunk in
+// order, onChunk(start, end, any, all) after it (the OR and AND of its units' classes); false when a chunk
+// holds a surrogate (the TypeScript path then answers).
+template <typename OnUnit, typename OnChunk>
+inline bool forEachChunk(const uint16_t* text, size_t len, const uint8_t* classes, OnUnit onUnit, OnChunk onChunk) {
   size_t i = 0;
   while (i < len) {
     uint8_t f = classes[text[i]];
@@ -61,58 +59,63 @@ int64_t scanTokens(const uint16_t* text, size_t len, const uint8_t* classes, int
     const size_t start = i;
     uint8_t any = f;
     uint8_t all = f;
-    h = h * kBase + text[i];
-    prefix[++u] = static_cast<int32_t>(h);
+    onUnit(i);
     while (++i < len) {
       f = classes[text[i]];
       if (f & kClassWs) break;
       any |= f;
       all &= f;
-      h = h * kBase + text[i];
-      prefix[++u] = static_cast<int32_t>(h);
+      onUnit(i);
     }
-    if (any & kClassSurrogate) return -1;
-    if ((any & kClassPs) == 0 || ((classes[text[start]] | classes[text[i - 1]]) & kClassPs) == 0) {
-      n = put(spans, meta, n, start, i, metaOf(static_cast<uint32_t>(i - start), any, all));
-    } else {
-      n = bmpChunk(text, start, i, classes, spans, meta, n);
-    }
+    if (any & kClassSurrogate) return false;
+    onChunk(start, i, any, all);
   }
-  return n;
+  return true;
+}
+
+}  // namespace
+
+int64_t scanTokens(const uint16_t* text, size_t len, const uint8_t* classes, int32_t* spans, int32_t* meta,
+                   int32_t* prefix) {
+  uint32_t h = 0;
+  size_t u = 0;
+  int64_t n = 0;
+  const bool ok = forEachChunk(
+      text, len, classes,
+      [&](size_t i) {
+        h = h * kBase + text[i];
+        prefix[++u] = static_cast<int32_t>(h);
+      },
+      [&](size_t start, size_t end, uint8_t any, uint8_t all) {
+        if ((any & kClassPs) == 0 || ((classes[text[start]] | classes[text[end - 1]]) & kClassPs) == 0) {
+          n = put(spans, meta, n, start, end, metaOf(static_cast<uint32_t>(end - start), any, all));
+        } else {
+          n = bmpChunk(text, start, end, classes, spans, meta, n);
+        }
+      });
+  return ok ? n : -1;
 }
 
 int64_t countWords(const uint16_t* text, size_t len, const uint8_t* classes) {
   int64_t n = 0;
-  size_t i = 0;
-  while (i < len) {
-    uint8_t f = classes[text[i]];
-    if (f & kClassWs) {
-      i++;
-      continue;
-    }
-    const size_t start = i;
-    uint8_t any = f;
-    while (++i < len) {
-      f = classes[text[i]];
-      if (f & kClassWs) break;
-      any |= f;
-    }
-    if (any & kClassSurrogate) return -1;
-    if ((any & kClassPs) == 0) {
-      n++;
-      continue;
-    }
-    // scan.ts chunkCount: a leading P/S run, the word, a trailing P/S run; a chunk of only P/S is one token.
-    const bool last = (classes[text[i - 1]] & kClassPs) != 0;
-    if ((classes[text[start]] & kClassPs) == 0) {
-      n += last ? 2 : 1;
-      continue;
-    }
-    size_t a = start;
-    while (a < i && (classes[text[a]] & kClassPs)) a++;
-    n += a == i ? 1 : (last ? 3 : 2);
-  }
-  return n;
+  const bool ok = forEachChunk(
+      text, len, classes, [](size_t) {},
+      [&](size_t start, size_t end, uint8_t any, uint8_t) {
+        if ((any & kClassPs) == 0) {
+          n++;
+          return;
+        }
+        // scan.ts chunkCount: a leading P/S run, the word, a trailing P/S run; a chunk of only P/S is one token.
+        const bool last = (classes[text[end - 1]] & kClassPs) != 0;
+        if ((classes[text[start]] & kClassPs) == 0) {
+          n += last ? 2 : 1;
+          return;
+        }
+        size_t a = start;
+        while (a < end && (classes[text[a]] & kClassPs)) a++;
+        n += a == end ? 1 : (last ? 3 : 2);
+      });
+  return ok ? n : -1;
 }
 
 }  // namespace datamill
