@@ -13,6 +13,7 @@
 #include "fineweb_lines.h"
 #include "json_string.h"
 #include "utf8_decode.h"
+#include "utf8_encode.h"
 #include "folded_needles.h"
 #include "gopher_quality.h"
 #include "ngram_stats.h"
@@ -174,17 +175,17 @@ napi_value FastTextHiddenOf(napi_env env, napi_callback_info info) {
     napi_throw_range_error(env, nullptr, "fastTextHiddenOf: output shorter than dim");
     return nullptr;
   }
-  // UTF-16 length first (O(1)), then UTF-8 into a per-thread buffer of 3 bytes per code unit, the most one can
-  // take; V8 writes a lone surrogate as U+FFFD, as TextEncoder does.
-  size_t units = 0;
-  if (!ok(env, napi_get_value_string_utf16(env, argv[1], nullptr, 0, &units), "text")) return nullptr;
-  // Plus the padding the token hash may read past the text.
-  thread_local std::vector<char> utf8;
-  const size_t need = 3 * units + 1 + datamill::kTokenHashPadding;
+  // The UTF-16 units (one copy), then UTF-8 into a per-thread buffer with room for the most it can take plus
+  // the padding the token hash may read past the text.
+  const uint16_t* units;
+  size_t count = 0;
+  if (!utf16Arg(env, argv[1], &units, &count)) return nullptr;
+  thread_local std::vector<uint8_t> utf8Buffer;
+  std::vector<uint8_t>& utf8 = utf8Buffer;
+  const size_t need = datamill::utf8Bound(count) + datamill::kTokenHashPadding;
   if (utf8.size() < need) utf8.resize(need + need / 2);
-  size_t bytes = 0;
-  if (!ok(env, napi_get_value_string_utf8(env, argv[1], utf8.data(), 3 * units + 1, &bytes), "text")) return nullptr;
-  const int64_t rows = hidden->hidden(reinterpret_cast<const uint8_t*>(utf8.data()), bytes, out);
+  const size_t bytes = datamill::utf16ToUtf8(units, count, utf8.data());
+  const int64_t rows = hidden->hidden(utf8.data(), bytes, out);
   napi_value result;
   napi_create_int64(env, rows, &result);
   return result;

@@ -34,7 +34,9 @@ FastTextHidden::FastTextHidden(const FastTextShape& shape, const float* input, s
                                const int32_t* prunePairs, size_t prunePairCount,
                                const std::vector<std::vector<uint8_t>>& words, const std::vector<bool>& labels,
                                uint32_t cacheEntries)
-    : shape_(shape), input_(input, input + inputRows * shape.dim), sum_(shape.dim) {
+    : shape_(shape), sum_(shape.dim) {
+  input_.reset(inputRows * shape.dim);
+  std::memcpy(input_.data(), input, inputRows * shape.dim * sizeof(float));
   if (shape.pruneSize > 0) {
     keptBits_.assign((shape.bucket + 63) / 64, 0);
     uint32_t cap = 16;
@@ -57,12 +59,13 @@ FastTextHidden::FastTextHidden(const FastTextShape& shape, const float* input, s
   stride_ = (vecAt_ + sizeof(float) * shape.dim + 63) & ~size_t(63);
   capacity_ = static_cast<uint32_t>(words.size()) + 1 + cacheEntries;
   // Uninitialized on purpose: the pages of entries never used are never touched (so not resident).
-  // Aligned to 128 bytes: an entry then spans exactly the two lines the L2 spatial prefetcher fetches as a pair.
-  entries_.reset(static_cast<uint8_t*>(std::aligned_alloc(128, (size_t(capacity_) * stride_ + 127) & ~size_t(127))));
-  if (!entries_) std::abort();
+  // Aligned to 128 bytes at least: an entry then spans exactly the two lines the L2 spatial prefetcher fetches
+  // as a pair.
+  entries_.reset(static_cast<uint8_t*>(allocHuge(size_t(capacity_) * stride_)));
   uint32_t slots = 16;
   while (slots < 2 * uint64_t(capacity_)) slots <<= 1;
-  slots_.assign(slots, 0);
+  slots_.reset(slots);
+  slots_.fill(0);
   slotMask_ = slots - 1;
   slotShift_ = shiftFor(slots);
   entryMask_ = (uint32_t(1) << (32 - __builtin_clz(capacity_ + 1))) - 1;
@@ -153,7 +156,7 @@ void FastTextHidden::insert(uint32_t e) {
 }
 
 void FastTextHidden::resetToPinned() {
-  std::fill(slots_.begin(), slots_.end(), 0);
+  slots_.fill(0);
   for (uint32_t e = 0; e < pinned_; e++) insert(e);
   size_ = pinned_;
   longEnd_ = pinnedLongEnd_;

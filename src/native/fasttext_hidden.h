@@ -15,6 +15,8 @@
 #include <memory>
 #include <vector>
 
+#include "huge_pages.h"
+
 namespace datamill {
 
 struct FastTextShape {
@@ -84,25 +86,21 @@ class FastTextHidden {
   int32_t computeOov(const uint8_t* token, uint32_t len, float* out);
 
   FastTextShape shape_;
-  std::vector<float> input_;
+  HugeArray<float> input_;
   std::vector<uint64_t> keptBits_;
   std::vector<int32_t> pruneTable_;  // interleaved (bucket, row offset); bucket -1 = empty
   uint32_t pruneMask_ = 0;
   int pruneShift_ = 0;
 
-  struct Free {
-    void operator()(uint8_t* p) const { std::free(p); }
-  };
-
   // Token cache: fixed-stride entries (header, inline key, vector), open-addressing slots holding the
   // hash's high bits | (entry + 1). Dictionary entries are pinned; when full, the rest is dropped at once.
-  std::unique_ptr<uint8_t, Free> entries_;
+  std::unique_ptr<uint8_t, FreeHuge> entries_;
   size_t stride_ = 0;
   size_t vecAt_ = 0;
   uint32_t capacity_ = 0;
   uint32_t size_ = 0;
   uint32_t pinned_ = 0;
-  std::vector<uint32_t> slots_;
+  HugeArray<uint32_t> slots_;
   uint32_t slotMask_ = 0;
   uint32_t entryMask_ = 0;
   int slotShift_ = 0;
