@@ -33,7 +33,7 @@ export async function* readInputDocs(
   quarantine: boolean,
   keepRaw = true,
 ): AsyncGenerator<SourceBatch> {
-  for await (const batch of readSlice(slice, opts)) {
+  for await (const batch of readSlice(slice, { ...opts, keepRaw })) {
     // Lines kept only for verbatim output: otherwise dropped before the stages run, so they die young.
     if (!keepRaw) batch.raw = undefined;
     const bad = [...batch.bad];

@@ -25,6 +25,7 @@ export async function* readJsonlSlice(slice: Slice, opts: ReadOptions): AsyncGen
     compressed ? Number.POSITIVE_INFINITY : slice.end,
     readFrom,
     skipFirst,
+    opts.keepRaw ?? true,
   );
   if (st.done) return;
   const label = lineLabeler(slice, st);

@@ -37,10 +37,18 @@ export interface ScanState {
   done: boolean;
   current: ScannedBatch;
   ready: ScannedBatch[];
+  /** Keep each record's decoded source line in `batch.raw`. */
+  readonly keepRaw: boolean;
 }
 
 /** Scanner for a stream starting at absolute offset `offset`; `skipFirst` when that is inside a prior line. */
-export function createScan(batchBytes: number, limit: number, offset: number, skipFirst: boolean): ScanState {
+export function createScan(
+  batchBytes: number,
+  limit: number,
+  offset: number,
+  skipFirst: boolean,
+  keepRaw = true,
+): ScanState {
   return {
     batchBytes,
     limit,
@@ -52,8 +60,9 @@ export function createScan(batchBytes: number, limit: number, offset: number, sk
     carryStart: 0,
     lineIndex: 0,
     done: offset >= limit && !skipFirst,
-    current: emptyBatch(),
+    current: emptyBatch(keepRaw),
     ready: [],
+    keepRaw,
   };
 }
 
@@ -104,7 +113,7 @@ export function finishScan(st: ScanState): void {
   }
   const { batch } = st.current;
   if (batch.rows.length > 0 || batch.bad.length > 0 || batch.bytes > 0) st.ready.push(st.current);
-  st.current = emptyBatch();
+  st.current = emptyBatch(st.keepRaw);
 }
 
 function scanLine(st: ScanState, buf: Buffer, s: number, e: number, pos: number, lineBytes: number): void {
@@ -121,22 +130,22 @@ function scanLine(st: ScanState, buf: Buffer, s: number, e: number, pos: number,
   }
   if (e > s && buf[e - 1] === 13) e--;
   if (e > s && (buf[s] === 0x7b || !isBlank(buf, s, e))) {
-    const row = parseJsonLine(buf, s, e, lineText);
+    const row = parseJsonLine(buf, s, e, st.keepRaw ? lineText : undefined);
     if (typeof row === 'string') {
       cur.batch.bad.push({ where: '', message: row, raw: rawLine(buf, s, e) });
       cur.badLines.push(lineIndex);
     } else {
       cur.batch.rows.push(row);
       cur.batch.pos.push(pos);
-      cur.batch.raw!.push(lineText.text);
+      cur.batch.raw?.push(lineText.text);
     }
   }
   if (cur.batch.bytes >= st.batchBytes) {
     st.ready.push(cur);
-    st.current = emptyBatch();
+    st.current = emptyBatch(st.keepRaw);
   }
 }
 
-function emptyBatch(): ScannedBatch {
-  return { batch: { rows: [], pos: [], raw: [], bad: [], bytes: 0 }, badLines: [] };
+function emptyBatch(keepRaw: boolean): ScannedBatch {
+  return { batch: { rows: [], pos: [], raw: keepRaw ? [] : undefined, bad: [], bytes: 0 }, badLines: [] };
 }

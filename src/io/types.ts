@@ -40,6 +40,8 @@ export interface ReadOptions {
   batchBytes: number;
   /** Warn callback (e.g. a `.zst` file that is plain JSONL). */
   warn: (message: string) => void;
+  /** Keep each record's source line (`RowBatch.raw`) for verbatim output or a spill; default true. */
+  keepRaw?: boolean;
 }
 
 export type OutputFormat = 'jsonl' | 'parquet';

@@ -11,6 +11,7 @@
 #include "fasttext_hidden.h"
 #include "fasttext_tokens.h"
 #include "fineweb_lines.h"
+#include "json_line.h"
 #include "json_string.h"
 #include "utf8_decode.h"
 #include "utf8_encode.h"
@@ -440,6 +441,94 @@ napi_value Utf8Text(napi_env env, napi_callback_info info) {
   return result;
 }
 
+// A JsonText as a JS string.
+napi_value jsonTextValue(napi_env env, const datamill::JsonLineParser& parser, const datamill::JsonText& t) {
+  napi_value value = nullptr;
+  if (t.direct != nullptr) {
+    napi_create_string_latin1(env, reinterpret_cast<const char*>(t.direct), t.length, &value);
+  } else if (t.oneByte) {
+    napi_create_string_latin1(env, reinterpret_cast<const char*>(parser.bytes() + t.at), t.length, &value);
+  } else {
+    napi_create_string_utf16(env, reinterpret_cast<const char16_t*>(parser.units() + t.at), t.length, &value);
+  }
+  return value;
+}
+
+// jsonLine(bytes: Uint8Array, start, end) → the object of a flat JSON object line, or undefined when the line
+// is refused (json_line.h; the caller then parses it with V8)
+napi_value JsonLine(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  uint8_t* bytes;
+  size_t len;
+  int64_t start = 0, end = 0;
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 3 ||
+      !typedArray(env, argv[0], napi_uint8_array, &bytes, &len, "bytes") ||
+      !ok(env, napi_get_value_int64(env, argv[1], &start), "start") ||
+      !ok(env, napi_get_value_int64(env, argv[2], &end), "end")) {
+    return nullptr;
+  }
+  if (start < 0 || end < start || static_cast<size_t>(end) > len) {
+    napi_throw_range_error(env, nullptr, "jsonLine: range outside the bytes");
+    return nullptr;
+  }
+  // This thread's parser and buffer, each looked up once (a thread_local used in a loop costs a TLS call each).
+  struct Buffers {
+    datamill::JsonLineParser parser;
+    std::vector<char> keyName;
+  };
+  thread_local Buffers buffersOfThread;
+  Buffers& buffers = buffersOfThread;
+  datamill::JsonLineParser& parser = buffers.parser;
+  std::vector<char>& keyName = buffers.keyName;
+  napi_value result;
+  if (!parser.parse(bytes + start, static_cast<size_t>(end - start))) {
+    napi_get_undefined(env, &result);
+    return result;
+  }
+  napi_value json = nullptr;
+  napi_value jsonParse = nullptr;
+  napi_create_object(env, &result);
+  for (const datamill::JsonField& f : parser.fields()) {
+    napi_value value = nullptr;
+    switch (f.kind) {
+      case datamill::JsonField::kString: value = jsonTextValue(env, parser, f.string); break;
+      case datamill::JsonField::kNumber: napi_create_double(env, f.number, &value); break;
+      case datamill::JsonField::kTrue: napi_get_boolean(env, true, &value); break;
+      case datamill::JsonField::kFalse: napi_get_boolean(env, false, &value); break;
+      case datamill::JsonField::kNull: napi_get_null(env, &value); break;
+      case datamill::JsonField::kNested: {
+        if (jsonParse == nullptr) {
+          napi_value global;
+          napi_get_global(env, &global);
+          napi_get_named_property(env, global, "JSON", &json);
+          napi_get_named_property(env, json, "parse", &jsonParse);
+        }
+        napi_value source;
+        napi_create_string_utf8(env, reinterpret_cast<const char*>(f.string.direct), f.string.length, &source);
+        if (napi_call_function(env, json, jsonParse, 1, &source, &value) != napi_ok) {
+          napi_value error;  // invalid JSON inside: V8's parse of the whole line reports it
+          napi_get_and_clear_last_exception(env, &error);
+          napi_get_undefined(env, &result);
+          return result;
+        }
+        break;
+      }
+    }
+    // A plain ASCII key is set by name: V8 then looks the internalized string up instead of allocating one.
+    napi_status set;
+    if (f.key.direct != nullptr) {
+      keyName.assign(f.key.direct, f.key.direct + f.key.length);
+      keyName.push_back('\0');
+      set = napi_set_named_property(env, result, keyName.data(), value);
+    } else {
+      set = napi_set_property(env, result, jsonTextValue(env, parser, f.key), value);
+    }
+    if (!ok(env, set, "jsonLine")) return nullptr;
+  }
+  return result;
+}
+
 // c4Config(flags: Int32Array [removeCitations, noTerminalPunct, loremIpsum, javascript, curlyBracket, policy,
 // minWords, maxWordLength, minSentences], needles: [lorem, javascript, ...policy], lowercase ASCII) → handle
 napi_value CreateC4Config(napi_env env, napi_callback_info info) {
@@ -588,6 +677,7 @@ napi_value RepeatMarks(napi_env env, napi_callback_info info) {
 NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"fastTextHidden", nullptr, CreateFastTextHidden, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"jsonLine", nullptr, JsonLine, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"fastTextHiddenOf", nullptr, FastTextHiddenOf, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"setTokenClasses", nullptr, SetTokenClasses, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"scanTokens", nullptr, ScanTokens, nullptr, nullptr, nullptr, napi_default, nullptr},

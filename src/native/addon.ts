@@ -60,6 +60,7 @@ export interface NativeAddon {
   finewebLines(text: string, terminal: object, shortMax: number, out: Float64Array): number;
   jsonStringInto(text: string, out: Uint8Array, offset: number): number;
   utf8Text(bytes: Uint8Array, start: number, end: number): string | undefined;
+  jsonLine(bytes: Uint8Array, start: number, end: number): Record<string, unknown> | undefined;
   ngramStats(
     text: string,
     spans: Int32Array,

@@ -41,35 +41,11 @@ int64_t utf8ToUtf16(const uint8_t* s, size_t n, uint16_t* out, uint16_t* widest)
       continue;
     }
     uint32_t cp;
-    if (b >= 0xc2 && b <= 0xdf) {
-      if (i + 1 >= n || (s[i + 1] & 0xc0) != 0x80) return -1;
-      cp = (uint32_t(b & 0x1f) << 6) | (s[i + 1] & 0x3f);
-      i += 2;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      if (i + 2 >= n || (s[i + 1] & 0xc0) != 0x80 || (s[i + 2] & 0xc0) != 0x80) return -1;
-      // E0 needs A0..BF next (no overlong), ED needs 80..9F (no surrogate).
-      if ((b == 0xe0 && s[i + 1] < 0xa0) || (b == 0xed && s[i + 1] > 0x9f)) return -1;
-      cp = (uint32_t(b & 0x0f) << 12) | (uint32_t(s[i + 1] & 0x3f) << 6) | (s[i + 2] & 0x3f);
-      i += 3;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      if (i + 3 >= n || (s[i + 1] & 0xc0) != 0x80 || (s[i + 2] & 0xc0) != 0x80 || (s[i + 3] & 0xc0) != 0x80) {
-        return -1;
-      }
-      // F0 needs 90..BF next (no overlong), F4 needs 80..8F (nothing above U+10FFFF).
-      if ((b == 0xf0 && s[i + 1] < 0x90) || (b == 0xf4 && s[i + 1] > 0x8f)) return -1;
-      cp = (uint32_t(b & 0x07) << 18) | (uint32_t(s[i + 1] & 0x3f) << 12) | (uint32_t(s[i + 2] & 0x3f) << 6) |
-           (s[i + 3] & 0x3f);
-      i += 4;
-      cp -= 0x10000;
-      *o++ = static_cast<uint16_t>(0xd800 | (cp >> 10));
-      *o++ = static_cast<uint16_t>(0xdc00 | (cp & 0x3ff));
-      wide = 0xffff;
-      continue;
-    } else {
-      return -1;  // a continuation byte first, C0/C1, or F5..FF
-    }
-    *o++ = static_cast<uint16_t>(cp);
-    wide |= static_cast<uint16_t>(cp);
+    const int len = utf8Sequence(s, n, i, &cp);
+    if (len == 0) return -1;
+    i += len;
+    o = putCodePoint(o, cp);
+    wide |= cp >= 0x10000 ? 0xffff : static_cast<uint16_t>(cp);
   }
   *widest = wide;
   return o - out;
