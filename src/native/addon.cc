@@ -18,6 +18,7 @@
 #include "folded_needles.h"
 #include "gopher_quality.h"
 #include "ngram_stats.h"
+#include "piece_duplicates.h"
 #include "repeat_marks.h"
 #include "token_scan.h"
 
@@ -61,8 +62,25 @@ bool typedArray(napi_env env, napi_value value, napi_typedarray_type expected, T
   return true;
 }
 
-// A string argument's UTF-16 code units, copied into this thread's buffer (valid until the next call).
+// The text loadText copied last, per thread: a document's text is copied out of V8 once and every kernel
+// that reads it afterwards gets `undefined` for it (src/native/loaded-text.ts keeps track of which).
+struct LoadedText {
+  std::vector<char16_t> units;
+  size_t length = 0;
+};
+thread_local LoadedText loadedText;
+
+// A string argument's UTF-16 code units, copied into this thread's buffer (valid until the next call); for
+// `undefined`, the loaded text's.
 bool utf16Arg(napi_env env, napi_value value, const uint16_t** data, size_t* length) {
+  napi_valuetype type;
+  if (!ok(env, napi_typeof(env, value, &type), "text")) return false;
+  if (type == napi_undefined) {
+    LoadedText& loaded = loadedText;
+    *data = reinterpret_cast<const uint16_t*>(loaded.units.data());
+    *length = loaded.length;
+    return true;
+  }
   thread_local std::vector<char16_t> utf16;
   size_t units = 0;
   if (!ok(env, napi_get_value_string_utf16(env, value, nullptr, 0, &units), "text")) return false;
@@ -70,6 +88,19 @@ bool utf16Arg(napi_env env, napi_value value, const uint16_t** data, size_t* len
   if (!ok(env, napi_get_value_string_utf16(env, value, utf16.data(), utf16.size(), length), "text")) return false;
   *data = reinterpret_cast<const uint16_t*>(utf16.data());
   return true;
+}
+
+// loadText(text: string): copies the text for the calls that pass `undefined` as theirs
+napi_value LoadText(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 1) return nullptr;
+  LoadedText& loaded = loadedText;
+  size_t units = 0;
+  if (!ok(env, napi_get_value_string_utf16(env, argv[0], nullptr, 0, &units), "text")) return nullptr;
+  if (loaded.units.size() < units + 1) loaded.units.resize(units + 1 + (units + 1) / 2);
+  ok(env, napi_get_value_string_utf16(env, argv[0], loaded.units.data(), loaded.units.size(), &loaded.length), "text");
+  return nullptr;
 }
 
 // The strings of an array argument as UTF-16.
@@ -529,6 +560,34 @@ napi_value JsonLine(napi_env env, napi_callback_info info) {
   return result;
 }
 
+// pieceDuplicates(text, from, to, minRun: 1 | 2, out: Float64Array(3)) → out = [pieces, count, chars]
+napi_value PieceDuplicates(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  const uint16_t* text;
+  size_t units = 0;
+  int64_t from = 0, to = 0, minRun = 0;
+  double* out;
+  size_t outLen;
+  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 5 ||
+      !ok(env, napi_get_value_int64(env, argv[1], &from), "from") ||
+      !ok(env, napi_get_value_int64(env, argv[2], &to), "to") ||
+      !ok(env, napi_get_value_int64(env, argv[3], &minRun), "minRun") ||
+      !typedArray(env, argv[4], napi_float64_array, &out, &outLen, "out") || !utf16Arg(env, argv[0], &text, &units)) {
+    return nullptr;
+  }
+  if (from < 0 || to < from || static_cast<size_t>(to) > units || (minRun != 1 && minRun != 2) || outLen < 3) {
+    napi_throw_range_error(env, nullptr, "pieceDuplicates: range, minRun or output out of bounds");
+    return nullptr;
+  }
+  const datamill::PieceCounts r = datamill::pieceDuplicates(text, static_cast<size_t>(from), static_cast<size_t>(to),
+                                                            static_cast<int>(minRun));
+  out[0] = r.pieces;
+  out[1] = r.count;
+  out[2] = r.chars;
+  return nullptr;
+}
+
 // c4Config(flags: Int32Array [removeCitations, noTerminalPunct, loremIpsum, javascript, curlyBracket, policy,
 // minWords, maxWordLength, minSentences], needles: [lorem, javascript, ...policy], lowercase ASCII) → handle
 napi_value CreateC4Config(napi_env env, napi_callback_info info) {
@@ -677,6 +736,8 @@ napi_value RepeatMarks(napi_env env, napi_callback_info info) {
 NAPI_MODULE_INIT() {
   napi_property_descriptor props[] = {
       {"fastTextHidden", nullptr, CreateFastTextHidden, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"loadText", nullptr, LoadText, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"pieceDuplicates", nullptr, PieceDuplicates, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"jsonLine", nullptr, JsonLine, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"fastTextHiddenOf", nullptr, FastTextHiddenOf, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"setTokenClasses", nullptr, SetTokenClasses, nullptr, nullptr, nullptr, napi_default, nullptr},

@@ -26,9 +26,11 @@ export interface NativeAddon {
     labels: Uint8Array,
     cacheEntries: number,
   ): object;
-  fastTextHiddenOf(handle: object, text: string, out: Float32Array): number;
+  /** Kernels that read a document's text take undefined for the loaded one (loadText, loaded-text.ts). */
+  loadText(text: string): void;
+  fastTextHiddenOf(handle: object, text: string | undefined, out: Float32Array): number;
   setTokenClasses(classes: Uint8Array): void;
-  scanTokens(text: string, spans: Int32Array, meta: Int32Array, prefix: Int32Array): number;
+  scanTokens(text: string | undefined, spans: Int32Array, meta: Int32Array, prefix: Int32Array): number;
   repeatMarks(
     H: Int32Array,
     U: Int32Array,
@@ -42,12 +44,12 @@ export interface NativeAddon {
     run: Int32Array,
     cand: Uint8Array,
   ): number;
-  countWords(text: string): number;
+  countWords(text: string | undefined): number;
   foldedNeedles(needles: readonly string[]): object;
-  foldedNeedlesIn(handle: object, text: string): boolean;
+  foldedNeedlesIn(handle: object, text: string | undefined): boolean;
   stopWordSet(words: readonly string[]): object;
   gopherQuality(
-    text: string,
+    text: string | undefined,
     spans: Int32Array,
     meta: Int32Array,
     count: number,
@@ -55,14 +57,21 @@ export interface NativeAddon {
     out: Float64Array,
   ): number;
   c4Config(flags: Int32Array, needles: readonly string[]): object;
-  c4Lines(text: string, config: object, testNeedles: boolean, ranges: Int32Array, out: Float64Array): number;
+  c4Lines(
+    text: string | undefined,
+    config: object,
+    testNeedles: boolean,
+    ranges: Int32Array,
+    out: Float64Array,
+  ): number;
   codePointSet(points: Uint32Array): object;
-  finewebLines(text: string, terminal: object, shortMax: number, out: Float64Array): number;
+  finewebLines(text: string | undefined, terminal: object, shortMax: number, out: Float64Array): number;
   jsonStringInto(text: string, out: Uint8Array, offset: number): number;
   utf8Text(bytes: Uint8Array, start: number, end: number): string | undefined;
   jsonLine(bytes: Uint8Array, start: number, end: number): Record<string, unknown> | undefined;
+  pieceDuplicates(text: string | undefined, from: number, to: number, minRun: 1 | 2, out: Float64Array): void;
   ngramStats(
-    text: string,
+    text: string | undefined,
     spans: Int32Array,
     meta: Int32Array,
     count: number,

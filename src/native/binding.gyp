@@ -5,7 +5,7 @@
   "targets": [
     {
       "target_name": "datamill_native",
-      "sources": ["addon.cc", "fasttext_hidden.cc", "token_scan.cc", "repeat_marks.cc", "ngram_stats.cc", "folded_needles.cc", "gopher_quality.cc", "fineweb_lines.cc", "json_string.cc", "utf8_decode.cc", "json_line.cc", "c4_lines.cc"],
+      "sources": ["addon.cc", "fasttext_hidden.cc", "token_scan.cc", "repeat_marks.cc", "ngram_stats.cc", "folded_needles.cc", "gopher_quality.cc", "fineweb_lines.cc", "json_string.cc", "utf8_decode.cc", "json_line.cc", "piece_duplicates.cc", "c4_lines.cc"],
       "defines": ["NAPI_VERSION=8"],
       "cflags_cc": ["-O3", "-std=c++17", "-ffp-contract=off", "-fno-exceptions", "-fvisibility=hidden"],
       "cflags_cc!": ["-O2", "-O0"]

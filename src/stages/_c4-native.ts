@@ -7,6 +7,7 @@
  * tallies.
  */
 import { nativeAddon } from '../native/addon.js';
+import { nativeText } from '../native/loaded-text.js';
 import { strip } from '../text/scan.js';
 
 /** The options the line loop reads (filter-c4's, by their recipe names). */
@@ -58,7 +59,8 @@ export function nativeC4Lines(o: C4LineOptions, policy: readonly string[]): C4Na
   let ranges = new Int32Array(1 << 12);
   return (text, tally, needles) => {
     if (ranges.length < 2 * (text.length + 1)) ranges = new Int32Array(4 * (text.length + 1));
-    if (addon.c4Lines(text, config, needles, ranges, out) !== 0 || out[0] === -1) return undefined;
+    if (addon.c4Lines(nativeText(addon, text), config, needles, ranges, out) !== 0 || out[0] === -1)
+      return undefined;
     for (let k = 0; k < tally.length; k++) tally[k] = tally[k]! + out[5 + k]!;
     const outcome = OUTCOMES[out[0]!]!;
     const common = { lines: out[2]!, kept: out[3]!, sentences: out[4]! };

@@ -7,6 +7,7 @@
  * the fallback, and test/native/fineweb-lines.test.ts requires both to agree.
  */
 import { nativeAddon } from '../native/addon.js';
+import { nativeText } from '../native/loaded-text.js';
 import { endsWithIn, TERMINAL_PUNCTUATION } from './charsets.js';
 import { cpLength } from './python.js';
 import { isPySpace } from './scan.js';
@@ -44,7 +45,8 @@ export function fineWebLineCounts(
   useNative = true,
 ): FineWebLineCounts {
   const set = useNative && stop === undefined ? nativeTerminal() : undefined;
-  if (set !== undefined && nativeAddon()!.finewebLines(text, set, shortMax, out) === 0) {
+  const addon = set === undefined ? undefined : nativeAddon()!;
+  if (addon !== undefined && addon.finewebLines(nativeText(addon, text), set!, shortMax, out) === 0) {
     return {
       kept: out[0]!,
       punct: out[1]!,

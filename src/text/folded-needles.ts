@@ -6,6 +6,7 @@
  * on one core (1 GB bench corpus, perf), at ~290 MB/s.
  */
 import { nativeAddon } from '../native/addon.js';
+import { nativeText } from '../native/loaded-text.js';
 
 /** A test of `text` for the needles; undefined when there are none. */
 export type NeedleTest = (text: string) => boolean;
@@ -22,7 +23,7 @@ export function foldedNeedles(needles: readonly string[], useNative = true): Nee
   const addon = useNative ? nativeAddon() : undefined;
   if (addon !== undefined && needles.every((n) => NATIVE_NEEDLE.test(n))) {
     const handle = addon.foldedNeedles(needles);
-    return (text) => addon.foldedNeedlesIn(handle, text);
+    return (text) => addon.foldedNeedlesIn(handle, nativeText(addon, text));
   }
   const re = new RegExp(needles.map(escapeRegExp).join('|'), 'iu');
   return (text) => re.test(text);

@@ -1,4 +1,5 @@
 import { nativeAddon } from '../native/addon.js';
+import { nativeText } from '../native/loaded-text.js';
 import type { TextAnalysis } from './analysis.js';
 import { isPySpaceCode } from './python.js';
 import { META_ALPHA, META_NON_PUNCT } from './token-scan.js';
@@ -74,7 +75,7 @@ export function gopherQualityStats(a: TextAnalysis, stops: StopWords, useNative 
   const n = a.wordCount;
   if (
     addon === undefined ||
-    addon.gopherQuality(a.text, a.spans, a.tokenMeta, n, stops.native!, counts) !== 0
+    addon.gopherQuality(nativeText(addon, a.text), a.spans, a.tokenMeta, n, stops.native!, counts) !== 0
   ) {
     countTokens(a, stops);
     countMarks(a.text);

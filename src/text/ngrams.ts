@@ -1,4 +1,5 @@
 import { nativeAddon } from '../native/addon.js';
+import { nativeText } from '../native/loaded-text.js';
 import { fmix32 } from './hash.js';
 import { NgramDoc } from './ngram-doc.js';
 import { GramTable, grow, KEY, LIST_N } from './ngram-hash.js';
@@ -69,7 +70,7 @@ export class NgramStats {
     if (addon !== undefined) {
       const H = this.doc.prefixFor(text.length);
       const done = addon.ngramStats(
-        text,
+        nativeText(addon, text),
         spans,
         meta,
         count,

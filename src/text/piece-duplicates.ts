@@ -2,6 +2,8 @@
  * Duplicate paragraphs and lines for Gopher's repetition rules (DataTrove `find_duplicates` over
  * `re.split`), counted in place without building the pieces.
  */
+import { nativeAddon } from '../native/addon.js';
+import { nativeText } from '../native/loaded-text.js';
 import { fmix32 as fmix } from './hash.js';
 import { cpLength } from './python.js';
 
@@ -38,8 +40,23 @@ export class PieceDuplicates {
   chars = 0;
   /** Hash and length matches that differed (see scan). */
   private misses = 0;
+  private readonly out = new Float64Array(3);
 
-  scan(text: string, from: number, to: number, minRun: 1 | 2): void {
+  /**
+   * Counts the pieces of `text[from, to)` and their duplicates into `pieces`, `count` and `chars`. In one
+   * native call when the addon is built (src/native/piece_duplicates.cc, tested equal; `useNative` false:
+   * never): this class took 2.5% of the FineWeb chain's samples on one core in TypeScript.
+   */
+  scan(text: string, from: number, to: number, minRun: 1 | 2, useNative = true): void {
+    const addon = useNative ? nativeAddon() : undefined;
+    if (addon !== undefined) {
+      const out = this.out;
+      addon.pieceDuplicates(nativeText(addon, text), from, to, minRun, out);
+      this.pieces = out[0]!;
+      this.count = out[1]!;
+      this.chars = out[2]!;
+      return;
+    }
     this.scanWith(text, from, to, minRun, sampleHash);
     // Pieces equal on the sample but not in full (fixed-width records differing mid-line) would make the
     // comparisons quadratic: past a few, hash every unit instead.

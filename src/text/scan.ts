@@ -3,6 +3,8 @@
  * `strip()`, word counts of `split()` and of the SPEC tokenizer (SPEC-filters.md, "Precise definitions"),
  * each equal to the allocating version in src/text/python.ts and src/text/words.ts (tested on real data).
  */
+
+import { nativeText } from '../native/loaded-text.js';
 import { nativeScanner } from './token-scan.js';
 import { isPunctOrSymbol } from './words.js';
 
@@ -72,7 +74,7 @@ function chunkCount(s: string, a: number, b: number): number {
 export function countWords(text: string, useNative = true): number {
   const addon = useNative ? nativeScanner() : undefined;
   if (addon !== undefined) {
-    const n = addon.countWords(text);
+    const n = addon.countWords(nativeText(addon, text));
     if (n >= 0) return n;
   }
   let n = 0;

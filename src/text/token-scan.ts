@@ -5,6 +5,7 @@
  * then loop over tokens instead of re-reading every character.
  */
 import { type NativeAddon, nativeAddon } from '../native/addon.js';
+import { nativeText } from '../native/loaded-text.js';
 import { isPunctuationCode } from './charsets.js';
 import { BASE } from './ngram-hash.js';
 import { isPyAlpha, isUnicodeWhiteSpace } from './python.js';
@@ -87,7 +88,7 @@ export function scanTokens(text: string, out: TokenScan, prefix?: Int32Array, us
   if (addon !== undefined) {
     // The native scan writes without bounds checks: room for the most tokens a text can have.
     if (out.meta.length < len + 3) grow(out, 0, len + 3);
-    const n = addon.scanTokens(text, out.spans, out.meta, H);
+    const n = addon.scanTokens(nativeText(addon, text), out.spans, out.meta, H);
     if (n >= 0) {
       out.count = n;
       out.length = len; // no surrogates: every code unit is a code point

@@ -4,6 +4,7 @@
  * ~2x faster on web text with a warm token cache, 3x cold (`npm run bench -- --suite lid`).
  */
 import { nativeAddon } from '../../native/addon.js';
+import { nativeText } from '../../native/loaded-text.js';
 import { ENTRY_LABEL, type FastTextModelData } from './model-file.js';
 
 /** Fills `out` with the hidden vector of `text`; returns the rows averaged (0 = none, `out` untouched). */
@@ -42,5 +43,5 @@ export function nativeHidden(
     joinLines,
   };
   const handle = addon.fastTextHidden(shape, input, dict.pruneidx, words, wordEnds, labels, cacheEntries);
-  return (text, out) => addon.fastTextHiddenOf(handle, text, out);
+  return (text, out) => addon.fastTextHiddenOf(handle, nativeText(addon, text), out);
 }
