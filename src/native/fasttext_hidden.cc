@@ -115,7 +115,7 @@ const uint8_t* FastTextHidden::key(uint32_t e) {
   return h->len > kInlineKey ? longKeys_.data() + h->longKey : reinterpret_cast<uint8_t*>(h + 1);
 }
 
-int32_t FastTextHidden::find(const uint8_t* token, uint32_t len, uint32_t hash) {
+inline int32_t FastTextHidden::find(const uint8_t* token, uint32_t len, uint32_t hash) {
   const uint32_t tag = hash & ~entryMask_;
   for (uint32_t p = (hash * kGolden) >> slotShift_;; p = (p + 1) & slotMask_) {
     const uint32_t s = slots_[p];
@@ -214,7 +214,7 @@ int32_t FastTextHidden::computeOov(const uint8_t* token, uint32_t len, float* ou
   return sumRows(out);
 }
 
-int32_t FastTextHidden::tokenRows(const uint8_t* token, uint32_t len, uint32_t hash, const float** vector) {
+inline int32_t FastTextHidden::tokenRows(const uint8_t* token, uint32_t len, uint32_t hash, const float** vector) {
   int32_t e = find(token, len, hash);
   if (e < 0 && len <= kMaxKey) {
     if (!hasRoom(len)) resetToPinned();

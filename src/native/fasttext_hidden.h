@@ -70,7 +70,7 @@ class FastTextHidden {
   uint32_t paddedHash(const uint8_t* token, uint32_t len);
 
   void prefetchEntry(uint32_t hash);
-  int32_t find(const uint8_t* token, uint32_t len, uint32_t hash);
+  __attribute__((always_inline)) inline int32_t find(const uint8_t* token, uint32_t len, uint32_t hash);
   bool hasRoom(uint32_t len) const;
   uint32_t add(const uint8_t* token, uint32_t len, uint32_t hash);
   void insert(uint32_t e);
@@ -82,7 +82,7 @@ class FastTextHidden {
   // Sums rows_ into out in float32; returns their count.
   int32_t sumRows(float* out);
   // Token → its entry's row count and vector (computed into `scratch` when it cannot be cached).
-  int32_t tokenRows(const uint8_t* token, uint32_t len, uint32_t hash, const float** vector);
+  __attribute__((always_inline)) inline int32_t tokenRows(const uint8_t* token, uint32_t len, uint32_t hash, const float** vector);
   int32_t computeOov(const uint8_t* token, uint32_t len, float* out);
 
   FastTextShape shape_;
