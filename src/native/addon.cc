@@ -546,6 +546,10 @@ napi_value JsonLine(napi_env env, napi_callback_info info) {
         break;
       }
     }
+    if (value == nullptr) {  // a string V8 cannot hold (over its maximum length): V8's parse reports it
+      napi_get_undefined(env, &result);
+      return result;
+    }
     // A plain ASCII key is set by name: V8 then looks the internalized string up instead of allocating one.
     napi_status set;
     if (f.key.direct != nullptr) {

@@ -2,8 +2,9 @@
 // string; numbers -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?).
 #include "json_line.h"
 
-#include <cstdlib>
+#include <charconv>
 #include <cstring>
+#include <system_error>
 
 #include "utf8_decode.h"
 
@@ -204,14 +205,14 @@ bool JsonLineParser::number(double* out) {
     if (i_ >= n_ || !isDigit(s_[i_])) return false;
     while (i_ < n_ && isDigit(s_[i_])) i_++;
   }
-  // strtod is correctly rounded, as JSON.parse is, so both give the same double (1e400: Infinity in both).
+  // from_chars is correctly rounded, as JSON.parse is, so both give the same double, and it ignores the C
+  // locale (strtod would read "1,5" under a comma-decimal LC_NUMERIC). Out of range it reports an error
+  // where JSON.parse gives Infinity or 0: such a line goes to V8.
   const size_t len = i_ - a;
   if (len > kMaxNumber) return false;
-  char buf[kMaxNumber + 1];
-  std::memcpy(buf, s_ + a, len);
-  buf[len] = '\0';
-  *out = std::strtod(buf, nullptr);
-  return true;
+  const char* from = reinterpret_cast<const char*>(s_ + a);
+  const std::from_chars_result r = std::from_chars(from, from + len, *out);
+  return r.ec == std::errc() && r.ptr == from + len;
 }
 
 bool JsonLineParser::nested(JsonText* out) {

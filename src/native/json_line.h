@@ -2,9 +2,9 @@
 // "text": ..., "url": ..., "metadata": {...}}): top-level strings are unescaped and decoded from UTF-8 in one
 // pass (ASCII 16 bytes a step), with no intermediate string of the whole line; a nested object or array
 // value is only delimited (its UTF-8 checked) and handed to JSON.parse by the caller. Anything else (invalid
-// JSON or UTF-8, a "__proto__" key, a number of over 64 characters) is refused and the caller parses the line
-// with V8 (src/io/jsonl-parse.ts), whose objects and error messages stay the reference;
-// test/native/json-line.test.ts checks that accepted lines give what JSON.parse gives.
+// JSON or UTF-8, a "__proto__" key, a number of over 64 characters or out of a double's range) is refused,
+// and the caller parses the line with V8 (src/io/jsonl-parse.ts), whose objects and error messages stay the
+// reference; test/native/json-line.test.ts checks that accepted lines give what JSON.parse gives.
 #pragma once
 #include <cstddef>
 #include <cstdint>
