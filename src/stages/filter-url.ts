@@ -88,8 +88,11 @@ export interface UrlLists {
   softThreshold: number;
 }
 
-const NON_ALNUM = /[^a-zA-Z0-9]+/;
 const NON_ALNUM_G = /[^a-zA-Z0-9]+/g;
+
+function isAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
 
 /** DataTrove's list normalisation: non-alphanumerics removed, then lowercased. */
 export function normalizeWord(s: string): string {
@@ -157,19 +160,21 @@ export function classifyUrl(url: string, lists: UrlLists): UrlVerdict | undefine
     const bare = url.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//, '');
     if (lists.urls.has(url) || lists.urls.has(bare)) return { reason: 'url', value: url };
   }
-  const urlWords = new Set(url.split(NON_ALNUM));
-  let soft = '';
-  let nSoft = 0;
-  for (const w of urlWords) {
+  // The words of url.split(/[^a-zA-Z0-9]+/) in first-occurrence order, as the set DataTrove iterates (an
+  // empty word is in no list); soft words counted once each.
+  const softFound: string[] = [];
+  for (let i = 0; i < url.length; ) {
+    while (i < url.length && !isAlnum(url.charCodeAt(i))) i++;
+    const start = i;
+    while (i < url.length && isAlnum(url.charCodeAt(i))) i++;
+    if (i === start) break;
+    const w = url.slice(start, i);
     if (lists.bannedWords.has(w)) return { reason: 'hard_blacklisted', value: w };
-    if (lists.softWords.has(w)) {
-      nSoft++;
-      soft = soft === '' ? w : `${soft},${w}`;
-    }
+    if (lists.softWords.has(w) && !softFound.includes(w)) softFound.push(w);
   }
-  if (lists.softThreshold > 0 && nSoft >= lists.softThreshold)
-    return { reason: 'soft_blacklisted', value: soft };
-  const m = firstMatch(lists.subwords, normalizeWord(url));
+  if (lists.softThreshold > 0 && softFound.length >= lists.softThreshold)
+    return { reason: 'soft_blacklisted', value: softFound.join(',') };
+  const m = firstMatch(lists.subwords, url, true);
   if (m >= 0) return { reason: 'blacklisted_subword', value: lists.subwords.patterns[m]! };
   return undefined;
 }

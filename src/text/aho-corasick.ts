@@ -86,13 +86,19 @@ export function compileAhoCorasick(patterns: Iterable<string>): AhoCorasick {
 
 /**
  * Index of the first pattern found in `text` (the one ending earliest; the longest among those ending
- * there), or -1. Stops at the first match.
+ * there), or -1. Stops at the first match. `alnumFolded`: search `text` as filter-url's normalizeWord
+ * gives it (every character outside [a-zA-Z0-9] removed, the rest lowercased) without building that string.
  */
-export function firstMatch(ac: AhoCorasick, text: string): number {
+export function firstMatch(ac: AhoCorasick, text: string, alnumFolded = false): number {
   const { width, classOf, next, match } = ac;
   let s = 0;
   for (let i = 0; i < text.length; i++) {
-    s = next[s * width + classOf[text.charCodeAt(i)]!]!;
+    let c = text.charCodeAt(i);
+    if (alnumFolded) {
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) continue;
+    }
+    s = next[s * width + classOf[c]!]!;
     const m = match[s]!;
     if (m >= 0) return m;
   }

@@ -100,13 +100,17 @@ export function hostOf(url: string): string {
   return host.toLowerCase();
 }
 
-/** Number of trailing labels of `labels` that form the public suffix (PSL algorithm; default rule `*`). */
-function suffixLabels(labels: string[], rules: SuffixRules): number {
-  for (let i = 0; i < labels.length; i++) {
-    const candidate = labels.slice(i).join('.');
-    if (rules.exception.has(candidate)) return labels.length - i - 1;
-    if (rules.exact.has(candidate)) return labels.length - i;
-    if (i + 1 < labels.length && rules.wildcard.has(labels.slice(i + 1).join('.'))) return labels.length - i;
+/**
+ * Number of trailing labels of `host` that form the public suffix (PSL algorithm; default rule `*`);
+ * `starts[i]` is where label i begins, so the suffix from label i is `host.slice(starts[i])`.
+ */
+function suffixLabels(host: string, starts: number[], rules: SuffixRules): number {
+  const n = starts.length;
+  for (let i = 0; i < n; i++) {
+    const candidate = host.slice(starts[i]);
+    if (rules.exception.has(candidate)) return n - i - 1;
+    if (rules.exact.has(candidate)) return n - i;
+    if (i + 1 < n && rules.wildcard.has(host.slice(starts[i + 1]))) return n - i;
   }
   return 1;
 }
@@ -119,9 +123,14 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
  */
 export function registeredDomain(host: string, rules: SuffixRules): string {
   if (host === '' || host.startsWith('[') || IPV4.test(host)) return '';
-  const labels = host.split('.');
-  if (labels.some((l) => l === '')) return '';
-  const n = suffixLabels(labels, rules);
-  if (n >= labels.length) return '';
-  return labels.slice(labels.length - n - 1).join('.');
+  const starts = [0];
+  for (let k = host.indexOf('.'); k >= 0; k = host.indexOf('.', k + 1)) starts.push(k + 1);
+  // An empty label (a leading or doubled dot; a trailing one was stripped by hostOf) has no domain.
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1]! - 1 : host.length;
+    if (end === starts[i]) return '';
+  }
+  const n = suffixLabels(host, starts, rules);
+  if (n >= starts.length) return '';
+  return host.slice(starts[starts.length - n - 1]);
 }
