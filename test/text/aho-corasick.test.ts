@@ -50,6 +50,20 @@ describe('aho-corasick', () => {
     expect(firstMatch(compileAhoCorasick([]), 'anything')).toBe(-1);
   });
 
+  it.each([
+    ['https://Ex-Ample.com/Bad_Word?q=1', ['badword', 'example'], 'example'],
+    ['HTTP://X.ORG/B-A-D', ['bad'], 'bad'],
+    ['https://x.org/ba d (compacted: words join across separators)', ['bad'], 'bad'],
+    ['https://x.org/b4d', ['bad'], undefined],
+    ['https://x.org/caf%C3%A9-bad', ['c3a9bad', 'cafc3a9'], 'cafc3a9'],
+    ['https://x.org/ÄBAD', ['bad', 'äbad'], 'bad'],
+  ])('firstMatch(alnumFolded) on %s is firstMatch of the normalized URL', (url, patterns, want) => {
+    const ac = compileAhoCorasick(patterns);
+    const normalized = url.replace(/[^a-zA-Z0-9]+/g, '').toLowerCase();
+    expect(firstMatch(ac, url, true)).toBe(firstMatch(ac, normalized));
+    expect(ac.patterns[firstMatch(ac, url, true)]).toBe(want);
+  });
+
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('matches a naive search on random inputs (seed %i)', (seed) => {
     const next = rng(seed);
     const alphabet = seed % 2 === 0 ? 'ab' : 'abcxyz';
@@ -64,6 +78,9 @@ describe('aho-corasick', () => {
       const want = naiveAll(ac.patterns, text);
       expect(got.sort()).toEqual(want);
       expect(firstMatch(ac, text) >= 0).toBe(want.length > 0);
+      // The folded search sees the text as normalizeWord leaves it: '-' removed, letters lowercased.
+      const mixed = text.replace(/[ax]/g, (ch) => ch.toUpperCase());
+      expect(firstMatch(ac, mixed, true)).toBe(firstMatch(ac, text.replace(/-/g, '')));
     }
   });
 });
