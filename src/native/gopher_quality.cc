@@ -5,12 +5,23 @@
 #include <cstring>
 
 #include "python_chars.h"
+#include "utf16_scan.h"
 
 namespace datamill {
 namespace {
 
 constexpr int32_t kMetaAlpha = 1;     // token-scan.ts META_ALPHA
 constexpr int32_t kMetaNonPunct = 2;  // token-scan.ts META_NON_PUNCT
+
+// The first '.', '#' or '…' at or after `from`, or n.
+inline size_t findMark(const uint16_t* s, size_t from, size_t n) {
+#if defined(__SSE2__)
+  auto block = [](__m128i v) { return _mm_or_si128(_mm_or_si128(eq16(v, '.'), eq16(v, '#')), eq16(v, 0x2026)); };
+#else
+  auto block = 0;
+#endif
+  return findUnit(s, from, n, block, [](uint16_t c) { return c == '.' || c == '#' || c == 0x2026; });
+}
 
 }  // namespace
 
@@ -36,7 +47,9 @@ int32_t StopWordSet::find(const uint16_t* text, size_t len) const {
 GopherQualityCounts gopherQualityCounts(const uint16_t* text, size_t len, const int32_t* spans, const int32_t* meta,
                                         size_t count, const StopWordSet& stops) {
   GopherQualityCounts r;
-  std::vector<uint8_t> seen(stops.size(), 0);
+  thread_local std::vector<uint8_t> seenOfThread;
+  std::vector<uint8_t>& seen = seenOfThread;  // reused: no allocation per document
+  seen.assign(stops.size(), 0);
   size_t distinct = 0;
   int64_t nonSymbol = 0, nonSymbolChars = 0, alpha = 0;
   for (size_t t = 0; t < count; t++) {
@@ -58,21 +71,21 @@ GopherQualityCounts gopherQualityCounts(const uint16_t* text, size_t len, const 
   r.alpha = static_cast<double>(alpha);
   r.stops = static_cast<double>(distinct);
 
-  // Python text.count("#"), text.count("...") (non-overlapping: floor(run / 3) per run of dots), text.count("…").
+  // Python text.count("#"), text.count("...") (non-overlapping: floor(run / 3) per run of dots), text.count("…"),
+  // jumping from mark to mark with an SSE2 search.
   int64_t hashes = 0, ellipses = 0;
-  size_t dots = 0;
-  for (size_t i = 0; i < len; i++) {
+  for (size_t i = findMark(text, 0, len); i < len; i = findMark(text, i, len)) {
     const uint16_t c = text[i];
     if (c == '.') {
-      dots++;
+      size_t run = 0;
+      while (i < len && text[i] == '.') i++, run++;
+      ellipses += run / 3;
       continue;
     }
-    ellipses += dots / 3;
-    dots = 0;
     if (c == '#') hashes++;
-    else if (c == 0x2026) ellipses++;
+    else ellipses++;  // U+2026
+    i++;
   }
-  ellipses += dots / 3;
   r.hashes = static_cast<double>(hashes);
   r.ellipses = static_cast<double>(ellipses);
 
@@ -81,8 +94,7 @@ GopherQualityCounts gopherQualityCounts(const uint16_t* text, size_t len, const 
   int64_t lines = 0, bullets = 0, endEllipses = 0;
   size_t from = 0;
   while (from < len) {
-    size_t to = from;
-    while (to < len && !isLineBreak(text[to])) to++;
+    const size_t to = findLineBreak(text, from, len);
     lines++;
     size_t a = from, b = to;
     while (a < b && isPySpace(text[a])) a++;
