@@ -6,11 +6,26 @@
 
 #include "line_set.h"
 #include "python_chars.h"
+#include "utf16_scan.h"
 
 namespace datamill {
 namespace {
 
 constexpr size_t kUnknown = ~size_t(0);
+
+// The first '\n' or surrogate unit at or after `from`, or n: lines are walked eight units a step.
+inline size_t findNewlineOrSurrogate(const uint16_t* s, size_t from, size_t n) {
+#if defined(__SSE2__)
+  auto block = [](__m128i v) {
+    const __m128i surrogate = _mm_cmpeq_epi16(_mm_and_si128(v, _mm_set1_epi16(static_cast<short>(0xf800))),
+                                              _mm_set1_epi16(static_cast<short>(0xd800)));
+    return _mm_or_si128(eq16(v, 0x0a), surrogate);
+  };
+#else
+  auto block = 0;
+#endif
+  return findUnit(s, from, n, block, [](uint16_t c) { return c == 0x0a || (c & 0xf800) == 0xd800; });
+}
 
 }  // namespace
 
@@ -35,8 +50,10 @@ FineWebLineCounts finewebLineCounts(const uint16_t* text, size_t len, const Code
   size_t start = 0;
   for (;;) {
     size_t end = start;
-    size_t pairs = 0;  // the text's surrogate pairs, for its code-point length
-    while (end < len && text[end] != 0x0a) {
+    size_t pairs = 0;  // the line's surrogate pairs, for the text's code-point length
+    for (;;) {
+      end = findNewlineOrSurrogate(text, end, len);
+      if (end >= len || text[end] == 0x0a) break;
       pairs += isLowSurrogate(text[end]) && end > start && isHighSurrogate(text[end - 1]);
       end++;
     }
@@ -53,9 +70,11 @@ FineWebLineCounts finewebLineCounts(const uint16_t* text, size_t len, const Code
         last = 0x10000 + ((uint32_t(line[n - 2]) - 0xd800) << 10) + (last - 0xdc00);
       }
       if (terminal.has(last)) r.punct++;
-      // Code points are counted only when the unit count cannot decide (there are at most n of them).
+      // Code points are counted only when the unit count cannot decide: there are at most n of them, and at
+      // least ceil(n / 2) (two units a pair).
       size_t cps = kUnknown;
-      if (static_cast<double>(n) <= shortMax || static_cast<double>(cps = codePoints(line, n)) <= shortMax) {
+      if (static_cast<double>(n) <= shortMax ||
+          (static_cast<double>((n + 1) / 2) <= shortMax && static_cast<double>(cps = codePoints(line, n)) <= shortMax)) {
         r.shortLines++;
       }
       if (seen.seenOrAdd(text, static_cast<uint32_t>(start), static_cast<uint32_t>(n))) {
