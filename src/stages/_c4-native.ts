@@ -67,8 +67,23 @@ export function nativeC4Lines(o: C4LineOptions, policy: readonly string[]): C4Na
     if (outcome === 'lorem_ipsum' || outcome === 'curly_bracket')
       return { drop: outcome, line: out[1]!, ...common };
     if (outcome === 'too_few_sentences') return { drop: outcome, text: '', ...common };
+    // Every line kept as it was: the text itself, so later stages keep its analysis (its word count, say).
+    if (tilesText(ranges, common.kept, text)) return { drop: null, text, ...common };
     const kept = new Array<string>(common.kept);
     for (let k = 0; k < kept.length; k++) kept[k] = text.slice(ranges[2 * k], ranges[2 * k + 1]);
     return { drop: null, text: strip(kept.join('\n')), ...common };
   };
+}
+
+/**
+ * True when the `count` kept line ranges cover `text` exactly, one '\n' between each two: joining them with
+ * '\n' gives `text` back, and stripping changes nothing (kept lines are stripped and not empty).
+ */
+function tilesText(ranges: Int32Array, count: number, text: string): boolean {
+  if (count === 0 || ranges[0] !== 0 || ranges[2 * count - 1] !== text.length) return false;
+  for (let k = 0; k + 1 < count; k++) {
+    const end = ranges[2 * k + 1]!;
+    if (ranges[2 * k + 2] !== end + 1 || text.charCodeAt(end) !== 10) return false;
+  }
+  return true;
 }

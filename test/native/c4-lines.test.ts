@@ -113,6 +113,21 @@ describe.skipIf(nativeC4Lines(options(), POLICY_SUBSTRINGS) === undefined)('nati
     expect(both(options({ remove_citations: false }), `${PROSE}\nAs shown [1] here.`, true)).toBeDefined();
   });
 
+  it.each([
+    ['every line kept, joined by \\n: the same string', `${PROSE}\n${PROSE}`, true],
+    ['a line dropped: a new string', `${PROSE}\nshort\n${PROSE}`, false],
+    ['CRLF joins: rewritten with \\n', `${PROSE}\r\n${PROSE}`, false],
+    ['a trailing newline is stripped', `${PROSE}\n`, false],
+    ['leading spaces are stripped', `  ${PROSE}`, false],
+  ])('%s', (_name, text, same) => {
+    const tally = new Float64Array(LINE_COUNTERS.length);
+    const r = nativeC4Lines(options(), POLICY_SUBSTRINGS)!(text, tally, true)!;
+    expect(r.drop).toBeNull();
+    // Object identity is what lets later stages keep the text's analysis.
+    expect(Object.is(r.text, text)).toBe(same);
+    expect(r.text).toBe(both(options(), text, true)!.typescript.text);
+  });
+
   it('is not used for sentences (split_paragraph: false)', () => {
     expect(nativeC4Lines(options({ split_paragraph: false }), POLICY_SUBSTRINGS)).toBeUndefined();
   });
