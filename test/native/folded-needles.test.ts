@@ -28,6 +28,17 @@ describe('native folded needles answer as the case-insensitive Unicode RegExp', 
     expect(reference(text)).toBe(expected);
   });
 
+  it('finds a needle at every offset of the eight-unit steps, and near the end', () => {
+    for (let k = 0; k < 20; k++) {
+      for (const filler of ['x', 'é', '@']) {
+        for (const needle of ['PRIVACY policy', 'lorem ipsu', 'u\u017fes cookies']) {
+          const text = `${filler.repeat(k)}${needle}${filler.repeat(k % 3)}`;
+          expect(native(text)).toBe(reference(text));
+        }
+      }
+    }
+  });
+
   it('seeded random strings over needle letters in both cases and the folding characters', () => {
     const next = rng(5);
     const alphabet = [...'lorempsujavctfiykLOREMPSUJAVCTFIYK  ', '\u212a', '\u017f', '\u0130', 'é', '\n'];
