@@ -36,8 +36,12 @@ class LineSet {
  public:
   // True when text[start, start + n) equals a line already added; else adds it.
   bool seenOrAdd(const uint16_t* text, uint32_t start, uint32_t n) {
+    return seenOrAdd(text, start, n, lineHash(text + start, n));
+  }
+
+  // The same with the caller's hash h of the line (equal lines must have equal hashes).
+  bool seenOrAdd(const uint16_t* text, uint32_t start, uint32_t n, uint32_t h) {
     if (2 * (used_ + 1) > slots_.size()) grow();
-    const uint32_t h = lineHash(text + start, n);
     for (size_t p = h & mask_;; p = (p + 1) & mask_) {
       Slot& s = slots_[p];
       if (s.gen != gen_) {
@@ -45,12 +49,19 @@ class LineSet {
         used_++;
         return false;
       }
-      if (s.hash == h && s.len == n && std::memcmp(text + s.start, text + start, 2 * size_t(n)) == 0) return true;
+      if (s.hash == h && s.len == n) {
+        if (std::memcmp(text + s.start, text + start, 2 * size_t(n)) == 0) return true;
+        misses_++;
+      }
     }
   }
 
+  // Lines of equal hash and length that differed, since clear().
+  size_t misses() const { return misses_; }
+
   void clear() {
     used_ = 0;
+    misses_ = 0;
     if (++gen_ == 0) {  // wrapped: old generations could read as current
       std::fill(slots_.begin(), slots_.end(), Slot{});
       gen_ = 1;
@@ -78,6 +89,7 @@ class LineSet {
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   size_t used_ = 0;
+  size_t misses_ = 0;
   uint32_t gen_ = 1;
 };
 

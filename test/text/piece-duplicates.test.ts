@@ -43,6 +43,18 @@ describe.each([
     );
   });
 
+  it.skipIf(native && nativeAddon() === undefined)(
+    'fixed-width records equal on every sampled unit, different elsewhere (the full-hash fallback)',
+    () => {
+      // 100-unit lines: the sample reads units 0-15, 16, 20, ..., 76 and 84-99; they differ at unit 17.
+      const record = (k: number) => `${'a'.repeat(17)}${String(k).padStart(3, '0')}${'b'.repeat(80)}`;
+      const lines = Array.from({ length: 300 }, (_, k) => record(k % 250));
+      const text = lines.join('\n');
+      expect(counts(new PieceDuplicates(), text, 0, text.length, 1, native)).toEqual(reference(text, 1));
+      expect(reference(text, 1)).toEqual([300, 50, 5000]);
+    },
+  );
+
   it.skipIf(native && nativeAddon() === undefined)('counts only the range asked for', () => {
     const text = 'x\n\nab\n\nab\n\ny';
     // [3, 9) is "ab\n\nab": a separator ending past `to` does not split.
