@@ -423,9 +423,9 @@ napi_value JsonStringInto(napi_env env, napi_callback_info info) {
   return number(env, static_cast<double>(datamill::jsonStringUtf8(text, units, out + offset)));
 }
 
-// utf8Text(bytes: Uint8Array, start, end) → the string of bytes[start, end) (one-byte when every code point is
-// below U+0100, as V8 makes it), or undefined when they are not valid UTF-8 (the caller then decodes with V8).
-napi_value Utf8Text(napi_env env, napi_callback_info info) {
+// The (bytes: Uint8Array, start, end) arguments of `name` as the range bytes[start, end); false with an exception
+// pending when they are missing or the range falls outside the bytes.
+bool byteRangeArgs(napi_env env, napi_callback_info info, const char* name, const uint8_t** s, size_t* n) {
   size_t argc = 3;
   napi_value argv[3];
   uint8_t* bytes;
@@ -435,15 +435,24 @@ napi_value Utf8Text(napi_env env, napi_callback_info info) {
       !typedArray(env, argv[0], napi_uint8_array, &bytes, &len, "bytes") ||
       !ok(env, napi_get_value_int64(env, argv[1], &start), "start") ||
       !ok(env, napi_get_value_int64(env, argv[2], &end), "end")) {
-    return nullptr;
+    return false;
   }
-  napi_value result;
   if (start < 0 || end < start || static_cast<size_t>(end) > len) {
-    napi_throw_range_error(env, nullptr, "utf8Text: range outside the bytes");
-    return nullptr;
+    napi_throw_range_error(env, nullptr, (std::string(name) + ": range outside the bytes").c_str());
+    return false;
   }
-  const uint8_t* s = bytes + start;
-  const size_t n = static_cast<size_t>(end - start);
+  *s = bytes + start;
+  *n = static_cast<size_t>(end - start);
+  return true;
+}
+
+// utf8Text(bytes: Uint8Array, start, end) → the string of bytes[start, end) (one-byte when every code point is
+// below U+0100, as V8 makes it), or undefined when they are not valid UTF-8 (the caller then decodes with V8).
+napi_value Utf8Text(napi_env env, napi_callback_info info) {
+  const uint8_t* s;
+  size_t n;
+  if (!byteRangeArgs(env, info, "utf8Text", &s, &n)) return nullptr;
+  napi_value result;
   if (datamill::asciiPrefix(s, n) == n) {  // ASCII: the bytes are the one-byte string, nothing to decode
     napi_create_string_latin1(env, reinterpret_cast<const char*>(s), n, &result);
     return result;
@@ -488,21 +497,9 @@ napi_value jsonTextValue(napi_env env, const datamill::JsonLineParser& parser, c
 // jsonLine(bytes: Uint8Array, start, end) → the object of a flat JSON object line, or undefined when the line
 // is refused (json_line.h; the caller then parses it with V8)
 napi_value JsonLine(napi_env env, napi_callback_info info) {
-  size_t argc = 3;
-  napi_value argv[3];
-  uint8_t* bytes;
-  size_t len;
-  int64_t start = 0, end = 0;
-  if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments") || argc != 3 ||
-      !typedArray(env, argv[0], napi_uint8_array, &bytes, &len, "bytes") ||
-      !ok(env, napi_get_value_int64(env, argv[1], &start), "start") ||
-      !ok(env, napi_get_value_int64(env, argv[2], &end), "end")) {
-    return nullptr;
-  }
-  if (start < 0 || end < start || static_cast<size_t>(end) > len) {
-    napi_throw_range_error(env, nullptr, "jsonLine: range outside the bytes");
-    return nullptr;
-  }
+  const uint8_t* s;
+  size_t n;
+  if (!byteRangeArgs(env, info, "jsonLine", &s, &n)) return nullptr;
   // This thread's parser and buffer, each looked up once (a thread_local used in a loop costs a TLS call each).
   struct Buffers {
     datamill::JsonLineParser parser;
@@ -513,7 +510,7 @@ napi_value JsonLine(napi_env env, napi_callback_info info) {
   datamill::JsonLineParser& parser = buffers.parser;
   std::vector<char>& keyName = buffers.keyName;
   napi_value result;
-  if (!parser.parse(bytes + start, static_cast<size_t>(end - start))) {
+  if (!parser.parse(s, n)) {
     napi_get_undefined(env, &result);
     return result;
   }

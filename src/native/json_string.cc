@@ -1,6 +1,8 @@
 // See json_string.h.
 #include "json_string.h"
 
+#include "utf8_encode.h"
+
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -34,18 +36,14 @@ size_t jsonStringUtf8(const uint16_t* s, size_t n, uint8_t* out) {
   while (i < n) {
 #if defined(__SSE2__)
     // Eight plain ASCII units at a time (most of any text): narrowed to bytes in one store.
-    while (i + 8 <= n) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    narrowRun(s, n, &i, &o, [](__m128i v) {
       // Signed compares: a unit of 0x8000 or more is negative, so it fails the first test.
       const __m128i ascii = _mm_and_si128(_mm_cmpgt_epi16(v, _mm_set1_epi16(0x1f)),
                                           _mm_cmplt_epi16(v, _mm_set1_epi16(0x80)));
       const __m128i special = _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16('"')),
                                            _mm_cmpeq_epi16(v, _mm_set1_epi16('\\')));
-      if (_mm_movemask_epi8(_mm_andnot_si128(special, ascii)) != 0xffff) break;
-      _mm_storel_epi64(reinterpret_cast<__m128i*>(o), _mm_packus_epi16(v, v));
-      o += 8;
-      i += 8;
-    }
+      return _mm_andnot_si128(special, ascii);
+    });
     if (i >= n) break;
 #endif
     const uint16_t c = s[i++];
@@ -64,19 +62,10 @@ size_t jsonStringUtf8(const uint16_t* s, size_t n, uint8_t* out) {
     } else if (c == '"' || c == '\\') {
       *o++ = '\\';
       *o++ = static_cast<uint8_t>(c);
-    } else if (c < 0x800) {
-      *o++ = static_cast<uint8_t>(0xc0 | (c >> 6));
-      *o++ = static_cast<uint8_t>(0x80 | (c & 0x3f));
     } else if (c < 0xd800 || c > 0xdfff) {
-      *o++ = static_cast<uint8_t>(0xe0 | (c >> 12));
-      *o++ = static_cast<uint8_t>(0x80 | ((c >> 6) & 0x3f));
-      *o++ = static_cast<uint8_t>(0x80 | (c & 0x3f));
-    } else if (c <= 0xdbff && i < n && s[i] >= 0xdc00 && s[i] <= 0xdfff) {
-      const uint32_t cp = 0x10000 + ((uint32_t(c) - 0xd800) << 10) + (uint32_t(s[i++]) - 0xdc00);
-      *o++ = static_cast<uint8_t>(0xf0 | (cp >> 18));
-      *o++ = static_cast<uint8_t>(0x80 | ((cp >> 12) & 0x3f));
-      *o++ = static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3f));
-      *o++ = static_cast<uint8_t>(0x80 | (cp & 0x3f));
+      o = putUtf8(o, c);
+    } else if (const uint32_t pair = surrogatePair(s, n, &i)) {
+      o = putUtf8(o, pair);
     } else {
       o = unicodeEscape(o, c);  // a lone surrogate
     }

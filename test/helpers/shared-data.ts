@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { describe } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,4 +21,17 @@ export function describeWithData(name: string, fn: () => void): void {
   } else {
     describe.skip(`${name} (skipped: ${SHARED_DATA} not found; these tests need the shared data folder)`, fn);
   }
+}
+
+/** The lines of a gzipped JSONL file under ../shared/data, each as its own Buffer (bytes, not decoded). */
+export function sharedLines(file: string): Buffer[] {
+  const bytes = gunzipSync(readFileSync(sharedPath(file)));
+  const lines: Buffer[] = [];
+  for (let s = 0; s < bytes.length; ) {
+    let e = bytes.indexOf(10, s);
+    if (e < 0) e = bytes.length;
+    lines.push(Buffer.from(bytes.subarray(s, e)));
+    s = e + 1;
+  }
+  return lines;
 }
