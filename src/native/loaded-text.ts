@@ -1,7 +1,7 @@
 /**
  * The text the native kernels read when they are given `undefined` for it: a document's text is copied out
  * of V8 once (addon.loadText) and every kernel of the chain reads that copy, instead of each call copying the
- * whole text again (nine copies per document in the FineWeb chain). This module mirrors the addon's
+ * whole text again (up to eight copies per document in the FineWeb chain). This module mirrors the addon's
  * per-thread state: both live in the same thread, and only nativeText changes either.
  */
 import type { NativeAddon } from './addon.js';
