@@ -131,13 +131,18 @@ export class TextAnalysis {
   }
 }
 
-const cache = new WeakMap<Doc, TextAnalysis>();
+/**
+ * Where a document keeps its analysis: a symbol-keyed property (no serializer sees it), which a lookup
+ * reads like any field, where a WeakMap costs a hash lookup and ephemeron work in every GC.
+ */
+const ANALYSIS = Symbol('datamill.analysis');
 
 /** The shared analysis of a document's current text; a stage that rewrote `doc.text` gets a fresh one. */
 export function analyze(doc: Doc): TextAnalysis {
-  const hit = cache.get(doc);
+  const holder = doc as Doc & { [ANALYSIS]?: TextAnalysis };
+  const hit = holder[ANALYSIS];
   if (hit !== undefined && hit.text === doc.text) return hit;
   const fresh = new TextAnalysis(doc.text);
-  cache.set(doc, fresh);
+  holder[ANALYSIS] = fresh;
   return fresh;
 }

@@ -49,7 +49,9 @@ describe('TextAnalysis', () => {
     const second = analyze(doc);
     expect(second).not.toBe(first);
     expect(second.words).toEqual(['three']);
-    expect(analyze({ ...doc })).not.toBe(second);
+    // A copy of the document carries the analysis along; it describes the text, so it stays valid.
+    expect(analyze({ ...doc })).toBe(second);
+    expect(analyze({ ...doc, text: 'four' })).not.toBe(second);
   });
 
   it('empty text: one empty paragraph and repetition line, no words or splitlines', () => {
