@@ -81,7 +81,7 @@ bool JsonLineParser::string(JsonText* out) {
     i_ = j + 1;
     return true;
   }
-  return decodeRest(a, out);
+  return decodeRest(a, j, out);
 }
 
 int32_t JsonLineParser::escape(size_t* at) {
@@ -114,7 +114,7 @@ int32_t JsonLineParser::escape(size_t* at) {
   return unit;
 }
 
-bool JsonLineParser::decodeRest(size_t a, JsonText* out) {
+bool JsonLineParser::decodeRest(size_t a, size_t special, JsonText* out) {
   // One byte per unit while every unit is below 0x100 (ASCII runs copied as they are): the string V8 makes
   // of it is a one-byte string anyway. At the first wider unit, what was decoded is widened and decoding
   // goes on in UTF-16.
@@ -122,8 +122,8 @@ bool JsonLineParser::decodeRest(size_t a, JsonText* out) {
   uint8_t* b = narrow;
   size_t i = a;
   uint32_t first = 0;  // the first unit or code point of 0x100 or more
-  for (;;) {
-    const size_t j = nextSpecial(s_, n_, i);
+  // `special`: string()'s search already found the first special byte; later ones are searched from i.
+  for (size_t j = special;; j = nextSpecial(s_, n_, i)) {
     std::memcpy(b, s_ + i, j - i);
     b += j - i;
     if (j >= n_) return false;  // unterminated

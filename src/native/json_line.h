@@ -40,7 +40,9 @@ class JsonLineParser {
 
  private:
   bool string(JsonText* out);
-  bool decodeRest(size_t at, JsonText* out);
+  // The string from s_[at] on, whose first byte needing care (quote, backslash, control, non-ASCII) is at
+  // s_[special]: unescaped and decoded.
+  bool decodeRest(size_t at, size_t special, JsonText* out);
   // The unit of the escape after a backslash at s_[*at] (advancing *at), or -1 when it is invalid.
   int32_t escape(size_t* at);
   bool number(double* out);
