@@ -123,13 +123,10 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
  */
 export function registeredDomain(host: string, rules: SuffixRules): string {
   if (host === '' || host.startsWith('[') || IPV4.test(host)) return '';
+  // An empty label (a leading, trailing or doubled dot) has no domain.
+  if (host.startsWith('.') || host.endsWith('.') || host.includes('..')) return '';
   const starts = [0];
   for (let k = host.indexOf('.'); k >= 0; k = host.indexOf('.', k + 1)) starts.push(k + 1);
-  // An empty label (a leading or doubled dot; a trailing one was stripped by hostOf) has no domain.
-  for (let i = 0; i < starts.length; i++) {
-    const end = i + 1 < starts.length ? starts[i + 1]! - 1 : host.length;
-    if (end === starts[i]) return '';
-  }
   const n = suffixLabels(host, starts, rules);
   if (n >= starts.length) return '';
   return host.slice(starts[starts.length - n - 1]);
