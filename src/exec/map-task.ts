@@ -54,6 +54,7 @@ export async function runMapTask(
     rowSpec,
     seed: plan.recipe.runtime.seed,
   });
+  const stages = procs.map((p) => ({ ...p, ctx: recorder.contextFor(p.id, stats.stages[p.id]!) }));
   const verbatim = verbatimOk(plan, rowSpec, procs);
   const sink: Sink = phase.observe
     ? phase.noSpill
@@ -74,9 +75,8 @@ export async function runMapTask(
         recorder.quarantine(batch.bad);
       }
       let docs = batch.docs;
-      for (const { id, proc } of procs) {
+      for (const { id, proc, ctx } of stages) {
         const st = stats.stages[id]!;
-        const ctx = recorder.contextFor(id, st);
         recorder.dropsInBatch = 0;
         const s0 = performance.now();
         const kept = await guard(id, () => proc.process(docs, ctx));
@@ -114,8 +114,18 @@ export async function runMapTask(
     throw e;
   }
   stats.wall_ms = performance.now() - t0;
+  lastTask = { procs, recorder, sink, observer };
   return stats;
 }
+
+/**
+ * The last finished task's stage processors, recorder, sink and observer, kept alive until the next task on
+ * this thread has finished. V8 holds a function's optimized code weakly, for the closures created later: once
+ * every closure using it is collected, the next task's closures (each task creates its stages anew) must be
+ * optimized again. Without this, on 1 GB (64 tasks, one worker) TurboFan compiled 453 functions, one of them
+ * 18 times, for 2.8 s of compile time; with it 376 for 1.9 s. What it keeps is one finished task's state.
+ */
+let lastTask: unknown;
 
 /** The sink of an observing phase whose spill would copy the input (`noSpill`): documents go nowhere. */
 const NO_SPILL: Sink = { write: async () => {}, close: async () => [], abort: async () => {} };

@@ -42,38 +42,46 @@ export class DropRecorder {
 
   constructor(private readonly opts: RecorderOptions) {}
 
+  /**
+   * The context a stage drops, counts and observes through; one per stage for the task (its methods live on
+   * the prototype, so they are optimized once per thread, not once per task or batch).
+   */
   contextFor(stageId: string, stats: StageStats): BatchContext {
-    const seed = sampleSeed(this.opts.seed, stageId);
-    return {
-      drop: (doc: Doc, reason: string, value?: number | string, detail?: string) => {
-        this.dropsInBatch++;
-        addDrop(stats, reason);
-        const num = typeof value === 'number' ? value : null;
-        const text = detail ?? (typeof value === 'string' ? value : null);
-        const h = hashString32(doc.id, seed);
-        const sample = stats.drop_samples[reason];
-        if (wouldKeep(sample, h)) {
-          const s = makeSample(h, doc.id, doc.text, value ?? null, detail);
-          if (sample) offerSample(sample, s);
-          else stats.drop_samples[reason] = [s];
-        }
-        this.ledger.push({ id: doc.id, stage: stageId, reason, value: num, detail: text });
-        if (this.opts.rejectedDir) {
-          const row = docToRow(doc, this.opts.rowSpec);
-          row.dm = {
-            ...(row.dm as object | undefined),
-            drop: { stage: stageId, reason, value: value ?? null },
-          };
-          const list = this.rejected.get(stageId) ?? [];
-          list.push(row);
-          this.rejected.set(stageId, list);
-        }
-      },
-      count: (counter: string, n = 1) => {
-        stats.counters[counter] = (stats.counters[counter] ?? 0) + n;
-      },
-      observe: (metric: string, value: number) => addObservation(stats, metric, value),
-    };
+    return new StageContext(this, stageId, stats, sampleSeed(this.opts.seed, stageId));
+  }
+
+  /** Records one drop: stage stats, report sample, ledger row and, when kept, the rejected document. */
+  recordDrop(
+    stageId: string,
+    stats: StageStats,
+    seed: number,
+    doc: Doc,
+    reason: string,
+    value?: number | string,
+    detail?: string,
+  ): void {
+    this.dropsInBatch++;
+    addDrop(stats, reason);
+    const num = typeof value === 'number' ? value : null;
+    const text = detail ?? (typeof value === 'string' ? value : null);
+    const h = hashString32(doc.id, seed);
+    const sample = stats.drop_samples[reason];
+    if (wouldKeep(sample, h)) {
+      const s = makeSample(h, doc.id, doc.text, value ?? null, detail);
+      if (sample) offerSample(sample, s);
+      else stats.drop_samples[reason] = [s];
+    }
+    this.ledger.push({ id: doc.id, stage: stageId, reason, value: num, detail: text });
+    if (this.opts.rejectedDir) {
+      const row = docToRow(doc, this.opts.rowSpec);
+      row.dm = {
+        ...(row.dm as object | undefined),
+        drop: { stage: stageId, reason, value: value ?? null },
+      };
+      const list = this.rejected.get(stageId) ?? [];
+      list.push(row);
+      this.rejected.set(stageId, list);
+    }
   }
 
   quarantine(bad: BadRecord[]): void {
@@ -129,5 +137,26 @@ export class DropRecorder {
       this.writers.set(key, w);
       return w;
     }
+  }
+}
+
+class StageContext implements BatchContext {
+  constructor(
+    private readonly recorder: DropRecorder,
+    private readonly stageId: string,
+    private readonly stats: StageStats,
+    private readonly seed: number,
+  ) {}
+
+  drop(doc: Doc, reason: string, value?: number | string, detail?: string): void {
+    this.recorder.recordDrop(this.stageId, this.stats, this.seed, doc, reason, value, detail);
+  }
+
+  count(counter: string, n = 1): void {
+    this.stats.counters[counter] = (this.stats.counters[counter] ?? 0) + n;
+  }
+
+  observe(metric: string, value: number): void {
+    addObservation(this.stats, metric, value);
   }
 }
