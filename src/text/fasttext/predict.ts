@@ -68,7 +68,6 @@ export class FastTextClassifier {
   private tokStart = new Int32Array(1024);
   private tokEnd = new Int32Array(1024);
   private tokHash = new Int32Array(1024);
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: a sink, so split's index loads are not dead code
   private touched = 0;
   private hashes = new Int32Array(256);
   private nhashes = 0;
