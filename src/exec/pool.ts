@@ -26,9 +26,10 @@ const STAGE_YOUNG_GENERATION_MB = 64;
  * Initial old generation of those workers. V8 otherwise starts a worker's old-generation limit small and ran
  * a full mark-compact about every 300 ms of the FineWeb chain (its live heap is ~17 MB; each batch promotes
  * a few MB of documents still in use), with its concurrent marking taking the core from the stages. At
- * 256 MB, 1 GB of that chain on one core (`taskset -c 0`, one worker) ran 14 -> 1 mark-compacts per 200 MB,
- * and 29.25, 29.53, 29.23 s -> 27.39, 27.60, 27.09 s; peak RSS 291 -> 337 MB. 128 and 1024 MB measured the
- * same as 256 (27.8, 27.8 s) and the same RSS: V8 still collects when its other heuristics say so.
+ * 256 MB the worker ran 1 mark-compact on 200 MB of the chain instead of 14 (`--trace-gc`), and 1 GB on one
+ * core (`taskset -c 0`, one worker) took 27.39, 27.60, 27.09 s instead of 29.25, 29.53, 29.23 s; peak RSS
+ * 291 -> 337 MB. 128 and 1024 MB measured the same as 256 (27.8, 27.8 s) and the same RSS: V8 still
+ * collects when its other heuristics say so.
  */
 const STAGE_INITIAL_OLD_GENERATION_MB = 256;
 
